@@ -1,0 +1,69 @@
+package dev.vigil.scaling;
+
+import dev.vigil.spec.Scaling;
+
+/**
+ * Applies a {@link Scaling} to one window. The trainer and the streamer both scale through this class, so what the
+ * model saw in training is exactly what it sees in production.
+ *
+ * <p>A raw window is row-major {@code [windowSize][features]}: {@code raw[t * features + f]}.
+ */
+public final class WindowScaler {
+
+    private final Scaling scaling;
+    private final int windowSize;
+    private final int features;
+
+    public WindowScaler(Scaling scaling, int windowSize, int features) {
+        if (!Scaling.WINDOW_STANDARD.equals(scaling.scheme())) {
+            throw new IllegalArgumentException("unknown scaling scheme '" + scaling.scheme() + "', expected '"
+                    + Scaling.WINDOW_STANDARD + "'");
+        }
+        this.scaling = scaling;
+        this.windowSize = windowSize;
+        this.features = features;
+    }
+
+    /** The statistics of one window: what {@link #scaleInto} subtracts and divides by. */
+    public WindowStats stats(double[] raw, int offset) {
+        double[] mean = new double[features];
+        double[] scale = new double[features];
+        for (int f = 0; f < features; f++) {
+            double sum = 0;
+            for (int t = 0; t < windowSize; t++) {
+                sum += raw[offset + t * features + f];
+            }
+            double m = sum / windowSize;
+            double squares = 0;
+            for (int t = 0; t < windowSize; t++) {
+                double d = raw[offset + t * features + f] - m;
+                squares += d * d;
+            }
+            double std = Math.sqrt(squares / windowSize);
+            mean[f] = m;
+            scale[f] = Math.max(std, Math.max(scaling.minScale(), scaling.relativeMinScale() * Math.abs(m)));
+        }
+        return new WindowStats(mean, scale);
+    }
+
+    /**
+     * Scales the window at {@code raw[offset..]} into {@code out[outOffset..]} (same layout) and returns its stats.
+     */
+    public WindowStats scaleInto(double[] raw, int offset, float[] out, int outOffset) {
+        WindowStats stats = stats(raw, offset);
+        int n = windowSize * features;
+        for (int i = 0; i < n; i++) {
+            int f = i % features;
+            out[outOffset + i] = (float) stats.scale(f, raw[offset + i]);
+        }
+        return stats;
+    }
+
+    public int windowSize() {
+        return windowSize;
+    }
+
+    public int features() {
+        return features;
+    }
+}
