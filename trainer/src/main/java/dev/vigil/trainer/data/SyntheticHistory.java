@@ -15,15 +15,31 @@ import java.util.SplittableRandom;
  * @param noiseFraction noise standard deviation relative to the seasonal amplitude
  * @param stepMillis    spacing of the timestamps
  * @param seed          the same seed gives the same history
+ * @param flagged       adds an input-only feature {@value #FLAG_FEATURE}: a 0/1 switch (think maintenance mode)
+ *                      that raises the value by half the amplitude while it is on
  */
 public record SyntheticHistory(int seriesCount, int steps, int period, double noiseFraction, long stepMillis,
-                               long seed) {
+                               long seed, boolean flagged) {
+
+    public static final String VALUE_FEATURE = "value";
+    public static final String FLAG_FEATURE = "flag";
+
+    /** Chance per step that the flag switches. */
+    static final double FLAG_SWITCH_PROBABILITY = 0.01;
 
     /** First timestamp: 2026-01-01T00:00:00Z. */
     public static final long START_MILLIS = 1_767_225_600_000L;
 
     public static SyntheticHistory of(int seriesCount, int steps, long seed) {
-        return new SyntheticHistory(seriesCount, steps, 24, 0.1, 60_000L, seed);
+        return new SyntheticHistory(seriesCount, steps, 24, 0.1, 60_000L, seed, false);
+    }
+
+    public SyntheticHistory withFlag() {
+        return new SyntheticHistory(seriesCount, steps, period, noiseFraction, stepMillis, seed, true);
+    }
+
+    public List<String> features() {
+        return flagged ? List.of(VALUE_FEATURE, FLAG_FEATURE) : List.of(VALUE_FEATURE);
     }
 
     public History generate() {
@@ -32,8 +48,8 @@ public record SyntheticHistory(int seriesCount, int steps, int period, double no
         for (int s = 0; s < seriesCount; s++) {
             series.add(generateOne(String.format("synthetic-%03d", s), random.split()));
         }
-        return new History("synthetic:" + seriesCount + "x" + steps + ":period=" + period + ":seed=" + seed,
-                List.of("value"), series, stepMillis);
+        return new History("synthetic:" + seriesCount + "x" + steps + ":period=" + period + ":seed=" + seed + (flagged ? ":flag" : ""),
+                features(), series, stepMillis);
     }
 
     private Series generateOne(String id, SplittableRandom random) {
@@ -43,15 +59,23 @@ public record SyntheticHistory(int seriesCount, int steps, int period, double no
         double phase = random.nextDouble(0, 2 * Math.PI);
         double trendPerStep = amplitude * random.nextDouble(-0.5, 0.5) / steps;
         double noise = amplitude * noiseFraction;
+        int features = flagged ? 2 : 1;
         long[] timestamps = new long[steps];
-        double[] values = new double[steps];
+        double[] values = new double[steps * features];
+        boolean flag = false;
         for (int t = 0; t < steps; t++) {
             double angle = 2 * Math.PI * t / period + phase;
             timestamps[t] = START_MILLIS + t * stepMillis;
-            values[t] = level + trendPerStep * t + amplitude * Math.sin(angle) + harmonic * Math.sin(2 * angle)
+            double value = level + trendPerStep * t + amplitude * Math.sin(angle) + harmonic * Math.sin(2 * angle)
                     + noise * gaussian(random);
+            if (flagged) {
+                flag ^= random.nextDouble() < FLAG_SWITCH_PROBABILITY;
+                values[t * features + 1] = flag ? 1 : 0;
+                value += flag ? amplitude / 2 : 0;
+            }
+            values[t * features] = value;
         }
-        return new Series(id, timestamps, values, 1);
+        return new Series(id, timestamps, values, features);
     }
 
     private static double gaussian(SplittableRandom random) {

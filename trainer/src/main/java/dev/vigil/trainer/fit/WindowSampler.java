@@ -3,13 +3,13 @@ package dev.vigil.trainer.fit;
 import java.util.SplittableRandom;
 
 /** Seeded sampling of windows: the whole set shuffled, or a random subset without replacement. */
-final class WindowSampler {
+public final class WindowSampler {
 
     private WindowSampler() {
     }
 
     /** {@code limit} windows (all when {@code limit <= 0} or larger than the set), in random order. */
-    static long[] sample(long[] windows, int limit, SplittableRandom random) {
+    public static long[] sample(long[] windows, int limit, SplittableRandom random) {
         int n = limit <= 0 ? windows.length : Math.min(limit, windows.length);
         long[] copy = windows.clone();
         for (int i = 0; i < n; i++) {
