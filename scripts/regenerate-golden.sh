@@ -8,7 +8,7 @@ out="$root/test-support/src/main/resources/golden"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$root/bin/vigil-trainer" --synthetic 6x600+flag --synthetic-seed 11 --targets value \
-  --window 8 --horizon 3 --layers 1 --hidden 4 --epochs 3 --windows-per-epoch 1024 \
+  --window 8 --horizon 3 --layers 1 --hidden 8 --epochs 10 --windows-per-epoch 1024 \
   --validation-windows 256 --test-windows 64 --seed 5 --period 24 --no-charts --quiet \
   --output "$work/model.onnx" --fixture-out "$out"
 echo "Golden fixtures written to $out"
