@@ -2,6 +2,7 @@ package dev.vigil.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -20,6 +21,7 @@ public final class MetricPointParser {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private MetricPointParser() {
@@ -33,6 +35,9 @@ public final class MetricPointParser {
     }
 
     public static MetricPoint parse(String json) {
+        if (json == null) {
+            throw new BadInputException("value", "null", "a JSON object (the record has no value)");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);

@@ -15,21 +15,35 @@ public final class Timestamps {
     private Timestamps() {
     }
 
-    /** Parses an ISO-8601 date-time with or without offset; returns null when the text is not one. */
+    /**
+     * Parses an ISO-8601 date-time with or without offset; returns null when the text is not one, or names an instant
+     * before 1970 or beyond what epoch milliseconds can hold (Vigil's timestamps are non-negative epoch ms).
+     */
     public static Long parseIso(String text) {
-        String s = text.trim();
+        Instant instant = parseInstant(text.trim());
+        if (instant == null || instant.isBefore(Instant.EPOCH)) {
+            return null;
+        }
         try {
-            return Instant.parse(s).toEpochMilli();
+            return instant.toEpochMilli();
+        } catch (ArithmeticException tooFar) {
+            return null;
+        }
+    }
+
+    private static Instant parseInstant(String s) {
+        try {
+            return Instant.parse(s);
         } catch (DateTimeParseException ignored) {
             // not an instant with 'Z'; try the other ISO forms
         }
         try {
-            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+            return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException ignored) {
             // no offset; try a local date-time
         }
         try {
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException ignored) {
             return null;
         }

@@ -15,6 +15,10 @@ public final class WindowScaler {
     private final int features;
 
     public WindowScaler(Scaling scaling, int windowSize, int features) {
+        if (windowSize < 1 || features < 1) {
+            throw new IllegalArgumentException("window of " + windowSize + " steps x " + features
+                    + " features: expected at least 1 x 1");
+        }
         if (!Scaling.WINDOW_STANDARD.equals(scaling.scheme())) {
             throw new IllegalArgumentException("unknown scaling scheme '" + scaling.scheme() + "', expected '"
                     + Scaling.WINDOW_STANDARD + "'");

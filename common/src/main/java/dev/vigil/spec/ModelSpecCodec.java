@@ -2,6 +2,7 @@ package dev.vigil.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -29,9 +30,15 @@ public final class ModelSpecCodec {
         ModelSpec spec;
         try {
             spec = MAPPER.readValue(json, ModelSpec.class);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("(root)");
+            throw new InvalidModelSpecException("model spec is not valid JSON for this Vigil version: field '"
+                    + field + "' is missing or of the wrong type (" + e.getOriginalMessage().split(" \\(")[0] + ")", e);
         } catch (JsonProcessingException e) {
-            throw new InvalidModelSpecException("model spec is not valid JSON for this Vigil version: "
-                    + e.getOriginalMessage(), e);
+            throw new InvalidModelSpecException("model spec is not valid JSON: " + e.getOriginalMessage(), e);
         }
         return spec.validate();
     }

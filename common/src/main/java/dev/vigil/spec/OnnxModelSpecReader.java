@@ -21,6 +21,9 @@ public final class OnnxModelSpecReader {
     public static ModelSpec read(Path onnxFile) {
         OnnxMl.ModelProto model;
         try (InputStream in = Files.newInputStream(onnxFile)) {
+            if (Files.size(onnxFile) == 0) {
+                throw new InvalidModelSpecException("model file " + onnxFile + " is empty");
+            }
             model = OnnxMl.ModelProto.parseFrom(in);
         } catch (NoSuchFileException e) {
             throw new InvalidModelSpecException("model file " + onnxFile + " does not exist");
@@ -71,8 +74,9 @@ public final class OnnxModelSpecReader {
                         + " '" + name + "', found " + values.stream().map(OnnxMl.ValueInfoProto::getName).toList()));
         OnnxMl.TypeProto.Tensor tensor = value.getType().getTensorType();
         if (tensor.getElemType() != OnnxMl.TensorProto.DataType.FLOAT.getNumber()) {
+            OnnxMl.TensorProto.DataType found = OnnxMl.TensorProto.DataType.forNumber(tensor.getElemType());
             throw new InvalidModelSpecException("model " + origin + ": graph " + kind + " '" + name
-                    + "' expected element type FLOAT, found " + tensor.getElemType());
+                    + "' expected element type FLOAT, found " + (found == null ? tensor.getElemType() : found));
         }
         List<Long> dims = tensor.getShape().getDimList().stream()
                 .map(d -> d.hasDimValue() ? d.getDimValue() : -1L)

@@ -56,6 +56,7 @@ public final class KafkaHistoryReader {
             }
             List<TopicPartition> partitions = infos.stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
             Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, options.timeout());
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, options.timeout());
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - start.get(tp)).sum();
@@ -65,7 +66,6 @@ public final class KafkaHistoryReader {
             }
             LOG.info("Reading {} records from topic '{}' ({} partitions) on {}", total, topic, partitions.size(),
                     where);
-            consumer.assign(partitions);
             start.forEach(consumer::seek);
             TopicSeriesCollector collector = readUntil(consumer, end, total, options);
             String source = "kafka:" + topic;

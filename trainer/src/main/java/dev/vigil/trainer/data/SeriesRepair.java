@@ -56,8 +56,8 @@ final class SeriesRepair {
             }
         }
         if (kept < n) {
-            LOG.warn("{}: series '{}': {} row(s) repeat an earlier timestamp; kept the last row read for each timestamp",
-                    source, id, n - kept);
+            LOG.warn("{}: series '{}': {} row(s) repeat an earlier timestamp; kept the last row read for each "
+                    + "timestamp", source, id, n - kept);
         }
         return new Series(id, Arrays.copyOf(ts, kept), Arrays.copyOf(vs, kept * featureCount), featureCount);
     }
