@@ -77,9 +77,10 @@ public final class LstmFitter {
                         (System.nanoTime() - epochBegin) / 1_000_000);
                 epochs.add(result);
                 progress.epochDone(result);
-                if (!Double.isFinite(result.trainLoss())) {
-                    throw new IllegalStateException("training diverged at epoch " + epoch + " (loss "
-                            + result.trainLoss() + "); lower --learning-rate or set --gradient-clip");
+                if (!Double.isFinite(result.trainLoss()) || !Double.isFinite(result.validationLoss())) {
+                    throw new IllegalStateException("training diverged at epoch " + epoch + " (train loss "
+                            + result.trainLoss() + ", validation loss " + result.validationLoss()
+                            + "); lower --learning-rate or set --gradient-clip");
                 }
                 if (epoch - bestEpoch >= hp.patience()) {
                     break;
