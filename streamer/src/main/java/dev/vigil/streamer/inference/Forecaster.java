@@ -1,0 +1,22 @@
+package dev.vigil.streamer.inference;
+
+import dev.vigil.spec.ModelSpec;
+
+/**
+ * What the topology needs from a model: its spec and batched forecasts. {@link OnnxModel} is the implementation;
+ * the interface keeps the processors free of ONNX Runtime types.
+ */
+public interface Forecaster {
+
+    /** The model's validated spec. */
+    ModelSpec spec();
+
+    /** A short version string that identifies the model in every output record. */
+    String modelVersion();
+
+    /**
+     * Forecasts for {@code batch} scaled windows, row-major {@code [batch][W][F]}; returns {@code [batch][H][T]} in
+     * scaled units. Safe to call from several stream threads at once.
+     */
+    float[] forecast(float[] windows, int batch);
+}

@@ -1,0 +1,26 @@
+package dev.vigil.streamer.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** Serialises output records as compact JSON. */
+public final class OutputJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private OutputJson() {
+    }
+
+    public static byte[] write(Object record) {
+        try {
+            return MAPPER.writeValueAsBytes(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise " + record.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.vigil.streamer.state;
+
+import dev.vigil.streamer.scoring.AlertState;
+import dev.vigil.streamer.scoring.ErrorHistory;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything Vigil keeps per series, bounded in size (see docs/state.md): the last W samples in a ring buffer, the
+ * forecast path made for the next H steps, and the scoring state. Mutable, owned by one stream task at a time;
+ * {@link SeriesStateCodec} turns it into the compact bytes kept in the state store.
+ */
+public final class SeriesState {
+
+    /** Marks "no timestamp yet". */
+    public static final long NONE = Long.MIN_VALUE;
+
+    private final int windowSize;
+    private final int features;
+    final double[] ring;
+    final boolean[] filled;
+    int head;
+    int count;
+    long lastTs = NONE;
+
+    long forecastOrigin = NONE;
+    final double[] forecast;
+    final double[] forecastScale;
+
+    double smoothedError = Double.NaN;
+    ErrorHistory errors;
+    AlertState alert = AlertState.initial();
+    Map<String, String> labels = Map.of();
+
+    public SeriesState(int windowSize, int features, int horizon, int targets, int errorHistory) {
+        this.windowSize = windowSize;
+        this.features = features;
+        this.ring = new double[windowSize * features];
+        this.filled = new boolean[windowSize];
+        this.forecast = new double[horizon * targets];
+        this.forecastScale = new double[targets];
+        this.errors = ErrorHistory.of(new float[0], errorHistory);
+    }
+
+    /** Appends one step; the oldest step falls out once W steps are held. */
+    public void append(long ts, double[] values, boolean isFilled) {
+        System.arraycopy(values, 0, ring, head * features, features);
+        filled[head] = isFilled;
+        head = (head + 1) % windowSize;
+        count = Math.min(windowSize, count + 1);
+        lastTs = ts;
+    }
+
+    /** The newest step's values. */
+    public double[] lastValues() {
+        int last = (head - 1 + windowSize) % windowSize;
+        return Arrays.copyOfRange(ring, last * features, (last + 1) * features);
+    }
+
+    /** Copies the held window, oldest step first, row-major {@code [W][F]}, into {@code out[offset..]}. */
+    public void copyWindow(double[] out, int offset) {
+        int start = count < windowSize ? 0 : head;
+        for (int i = 0; i < count; i++) {
+            int slot = (start + i) % windowSize;
+            System.arraycopy(ring, slot * features, out, offset + i * features, features);
+        }
+    }
+
+    /** Forgets the samples and the forecast (after a long gap), keeping the scoring history and alert state. */
+    public void restartWarmUp() {
+        Arrays.fill(ring, 0);
+        Arrays.fill(filled, false);
+        head = 0;
+        count = 0;
+        forecastOrigin = NONE;
+        Arrays.fill(forecast, 0);
+        Arrays.fill(forecastScale, 0);
+    }
+
+    public boolean warm() {
+        return count >= windowSize;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public long lastTs() {
+        return lastTs;
+    }
+
+    public long forecastOrigin() {
+        return forecastOrigin;
+    }
+
+    /** Stores a forecast path made from the window ending at {@code origin}, in raw units, with the window scales. */
+    public void setForecast(long origin, double[] path, double[] scales) {
+        forecastOrigin = origin;
+        System.arraycopy(path, 0, forecast, 0, forecast.length);
+        System.arraycopy(scales, 0, forecastScale, 0, forecastScale.length);
+    }
+
+    public double forecast(int index) {
+        return forecast[index];
+    }
+
+    public double forecastScale(int target) {
+        return forecastScale[target];
+    }
+
+    public double smoothedError() {
+        return smoothedError;
+    }
+
+    public void smoothedError(double value) {
+        smoothedError = value;
+    }
+
+    public ErrorHistory errors() {
+        return errors;
+    }
+
+    public AlertState alert() {
+        return alert;
+    }
+
+    public void alert(AlertState value) {
+        alert = value;
+    }
+
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /** Longest label key or value kept, in characters; longer ones are cut. */
+    public static final int MAX_LABEL_LENGTH = 128;
+
+    /** Keeps at most {@code max} labels, in the order given, each cut to {@value #MAX_LABEL_LENGTH} characters;
+     * returns how many were dropped. */
+    public int labels(Map<String, String> value, int max) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : value.entrySet()) {
+            if (kept.size() == max) {
+                break;
+            }
+            kept.put(cut(e.getKey()), cut(e.getValue()));
+        }
+        labels = Map.copyOf(kept);
+        return value.size() - kept.size();
+    }
+
+    private static String cut(String s) {
+        return s.length() <= MAX_LABEL_LENGTH ? s : s.substring(0, MAX_LABEL_LENGTH);
+    }
+
+    int windowSize() {
+        return windowSize;
+    }
+
+    int features() {
+        return features;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.vigil.streamer.state;
+
+import dev.vigil.streamer.scoring.AlertState;
+import dev.vigil.streamer.scoring.ErrorHistory;
+import dev.vigil.streamer.scoring.Severity;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The compact binary form of {@link SeriesState} kept in the state store and its changelog: fixed-width numbers, no
+ * field names. A stored state whose dimensions differ from the current model's (another W, F, H, T or history size)
+ * is not decoded: the series starts over with a fresh state, as documented for model changes.
+ */
+public final class SeriesStateCodec {
+
+    private static final byte VERSION = 1;
+
+    private final int windowSize;
+    private final int features;
+    private final int horizon;
+    private final int targets;
+    private final int errorHistory;
+
+    public SeriesStateCodec(int windowSize, int features, int horizon, int targets, int errorHistory) {
+        this.windowSize = windowSize;
+        this.features = features;
+        this.horizon = horizon;
+        this.targets = targets;
+        this.errorHistory = errorHistory;
+    }
+
+    public SeriesState fresh() {
+        return new SeriesState(windowSize, features, horizon, targets, errorHistory);
+    }
+
+    /**
+     * The largest encoding for a series id of {@code idBytes} UTF-8 bytes holding {@code maxLabels} labels: the
+     * documented per-series bound (labels are cut to {@value SeriesState#MAX_LABEL_LENGTH} characters, at most 3
+     * UTF-8 bytes each).
+     */
+    public int maxSize(int idBytes, int maxLabels) {
+        int label = 2 * (2 + SeriesState.MAX_LABEL_LENGTH * 3);
+        return 1 + 5 * 4 + 8 + 4 + 4 + windowSize * features * 8 + (windowSize + 7) / 8
+                + 8 + horizon * targets * 8 + targets * 8
+                + 8 + 4 + errorHistory * 4
+                + 1 + 4 + 4 + 4 + idBytes + 21 + 1 + 8 + 8
+                + 2 + maxLabels * label;
+    }
+
+    public byte[] encode(SeriesState s) {
+        byte[] id = s.alert.anomalyId() == null ? null : s.alert.anomalyId().getBytes(StandardCharsets.UTF_8);
+        int labelBytes = 0;
+        for (Map.Entry<String, String> e : s.labels.entrySet()) {
+            labelBytes += 4 + utf8(e.getKey()).length + utf8(e.getValue()).length;
+        }
+        float[] history = s.errors.toArray();
+        ByteBuffer b = ByteBuffer.allocate(1 + 5 * 4 + 8 + 4 + 4 + s.ring.length * 8 + (windowSize + 7) / 8
+                + 8 + s.forecast.length * 8 + s.forecastScale.length * 8
+                + 8 + 4 + history.length * 4
+                + 1 + 4 + 4 + 4 + (id == null ? 0 : id.length) + 1 + 8 + 8
+                + 2 + labelBytes);
+        b.put(VERSION).putInt(windowSize).putInt(features).putInt(horizon).putInt(targets).putInt(errorHistory);
+        b.putLong(s.lastTs).putInt(s.head).putInt(s.count);
+        for (double v : s.ring) {
+            b.putDouble(v);
+        }
+        byte[] bits = new byte[(windowSize + 7) / 8];
+        for (int i = 0; i < windowSize; i++) {
+            if (s.filled[i]) {
+                bits[i / 8] |= (byte) (1 << (i % 8));
+            }
+        }
+        b.put(bits);
+        b.putLong(s.forecastOrigin);
+        for (double v : s.forecast) {
+            b.putDouble(v);
+        }
+        for (double v : s.forecastScale) {
+            b.putDouble(v);
+        }
+        b.putDouble(s.smoothedError).putInt(history.length);
+        for (float v : history) {
+            b.putFloat(v);
+        }
+        AlertState a = s.alert;
+        b.put((byte) (a.open() ? 1 : 0)).putInt(a.overCount()).putInt(a.quietCount());
+        b.putInt(id == null ? -1 : id.length);
+        if (id != null) {
+            b.put(id);
+        }
+        b.put((byte) (a.severity() == null ? -1 : a.severity().ordinal())).putLong(a.openedAtMillis())
+                .putDouble(a.peakScore());
+        b.putShort((short) s.labels.size());
+        for (Map.Entry<String, String> e : s.labels.entrySet()) {
+            putString(b, e.getKey());
+            putString(b, e.getValue());
+        }
+        return b.array();
+    }
+
+    /** The stored state, or a fresh one when there is none or it was made for other dimensions. */
+    public SeriesState decode(byte[] bytes) {
+        if (bytes == null) {
+            return fresh();
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (b.get() != VERSION || b.getInt() != windowSize || b.getInt() != features || b.getInt() != horizon
+                || b.getInt() != targets || b.getInt() != errorHistory) {
+            return fresh();
+        }
+        SeriesState s = fresh();
+        s.lastTs = b.getLong();
+        s.head = b.getInt();
+        s.count = b.getInt();
+        for (int i = 0; i < s.ring.length; i++) {
+            s.ring[i] = b.getDouble();
+        }
+        byte[] bits = new byte[(windowSize + 7) / 8];
+        b.get(bits);
+        for (int i = 0; i < windowSize; i++) {
+            s.filled[i] = (bits[i / 8] & (1 << (i % 8))) != 0;
+        }
+        s.forecastOrigin = b.getLong();
+        for (int i = 0; i < s.forecast.length; i++) {
+            s.forecast[i] = b.getDouble();
+        }
+        for (int i = 0; i < s.forecastScale.length; i++) {
+            s.forecastScale[i] = b.getDouble();
+        }
+        s.smoothedError = b.getDouble();
+        float[] history = new float[b.getInt()];
+        for (int i = 0; i < history.length; i++) {
+            history[i] = b.getFloat();
+        }
+        s.errors = ErrorHistory.of(history, errorHistory);
+        boolean open = b.get() == 1;
+        int over = b.getInt();
+        int quiet = b.getInt();
+        int idLength = b.getInt();
+        String id = null;
+        if (idLength >= 0) {
+            byte[] idBytes = new byte[idLength];
+            b.get(idBytes);
+            id = new String(idBytes, StandardCharsets.UTF_8);
+        }
+        byte severity = b.get();
+        s.alert = new AlertState(open, over, quiet, id, severity < 0 ? null : Severity.values()[severity],
+                b.getLong(), b.getDouble());
+        int labelCount = b.getShort();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < labelCount; i++) {
+            labels.put(getString(b), getString(b));
+        }
+        s.labels = Map.copyOf(labels);
+        return s;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void putString(ByteBuffer b, String s) {
+        byte[] bytes = utf8(s);
+        b.putShort((short) bytes.length).put(bytes);
+    }
+
+    private static String getString(ByteBuffer b) {
+        byte[] bytes = new byte[b.getShort() & 0xFFFF];
+        b.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

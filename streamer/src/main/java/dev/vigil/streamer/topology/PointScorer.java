@@ -1,0 +1,113 @@
+package dev.vigil.streamer.topology;
+
+import dev.vigil.spec.ModelSpec;
+import dev.vigil.spec.Thresholds;
+import dev.vigil.streamer.output.AnomalyEvent;
+import dev.vigil.streamer.output.ScoreRecord;
+import dev.vigil.streamer.scoring.AlertLifecycle;
+import dev.vigil.streamer.scoring.AlertState;
+import dev.vigil.streamer.scoring.AlertTransition;
+import dev.vigil.streamer.scoring.AnomalyScore;
+import dev.vigil.streamer.scoring.DynamicThreshold;
+import dev.vigil.streamer.scoring.EventType;
+import dev.vigil.streamer.scoring.Severity;
+import dev.vigil.streamer.state.SeriesState;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores one point against the forecast made for its timestamp, updates the series' smoothed error, threshold
+ * history and alert state, and says what to emit (see docs/scoring.md).
+ */
+final class PointScorer {
+
+    private final ModelSpec spec;
+    private final StreamerSettings settings;
+    private final String modelVersion;
+    private final int[] targetIndices;
+    private final int quantileIndex;
+    private final AlertLifecycle lifecycle;
+
+    PointScorer(ModelSpec spec, StreamerSettings settings, String modelVersion) {
+        this.spec = spec;
+        this.settings = settings;
+        this.modelVersion = modelVersion;
+        this.targetIndices = spec.targetIndices();
+        this.quantileIndex = nearestQuantile(spec.thresholds(), settings.thresholdQuantile());
+        this.lifecycle = new AlertLifecycle(settings.openAfterSteps(), settings.resolveAfterQuietSteps());
+    }
+
+    /** The score record, and the anomaly event when the alert state changed. */
+    record Outcome(ScoreRecord score, AnomalyEvent event) {
+    }
+
+    /**
+     * @param step         horizon index of the forecast for {@code ts}: 0 for one step ahead
+     * @param filledBefore steps filled by interpolation just before this point
+     */
+    Outcome score(String series, SeriesState state, long ts, double[] actual, int step, int filledBefore) {
+        int targets = targetIndices.length;
+        Map<String, Double> actualByTarget = new LinkedHashMap<>();
+        Map<String, Double> expectedByTarget = new LinkedHashMap<>();
+        Map<String, Double> errorByTarget = new LinkedHashMap<>();
+        List<AnomalyEvent.Deviation> deviations = new ArrayList<>(targets);
+        double pointError = 0;
+        double calibrated = 0;
+        Thresholds thresholds = spec.thresholds();
+        for (int t = 0; t < targets; t++) {
+            String name = spec.targets().get(t);
+            double value = actual[targetIndices[t]];
+            double expected = state.forecast(step * targets + t);
+            double scaled = Math.abs(value - expected) / state.forecastScale(t);
+            actualByTarget.put(name, value);
+            expectedByTarget.put(name, expected);
+            errorByTarget.put(name, value - expected);
+            deviations.add(new AnomalyEvent.Deviation(name, value, expected, scaled));
+            pointError = Math.max(pointError, scaled);
+            calibrated = Math.max(calibrated, thresholds.at(quantileIndex, step, t));
+        }
+        double previous = state.smoothedError();
+        double smoothed = Double.isNaN(previous) ? pointError
+                : settings.smoothingAlpha() * pointError + (1 - settings.smoothingAlpha()) * previous;
+        double threshold = DynamicThreshold.threshold(calibrated, state.errors(), settings.minErrorHistory(),
+                settings.minThresholdFraction());
+        boolean anomalous = smoothed > threshold;
+        double score = AnomalyScore.score(smoothed, threshold);
+        Severity severity = AnomalyScore.severity(smoothed, threshold);
+        state.smoothedError(smoothed);
+        state.errors().add((float) smoothed);
+
+        AlertState before = state.alert();
+        AlertTransition transition = lifecycle.step(before, series, ts, anomalous, score, severity);
+        state.alert(transition.next());
+        AnomalyEvent event = null;
+        if (transition.event() != null) {
+            // RESOLVED returns to the initial state, so the anomaly's identity comes from the state before it
+            AlertState anomaly = transition.event() == EventType.RESOLVED ? before : transition.next();
+            deviations.sort(Comparator.comparingDouble(AnomalyEvent.Deviation::scaledError).reversed());
+            event = new AnomalyEvent(anomaly.anomalyId(), transition.event().name(), series,
+                    anomaly.severity() == null ? null : anomaly.severity().name(), ts, anomaly.openedAtMillis(),
+                    score, Math.max(anomaly.peakScore(), score), threshold, state.labels(), deviations,
+                    modelVersion);
+        }
+        ScoreRecord record = new ScoreRecord(series, ts, ScoreRecord.SCORED, null, null, actualByTarget,
+                expectedByTarget, errorByTarget, pointError, smoothed, score, threshold, anomalous, step + 1,
+                filledBefore > 0 ? filledBefore : null, modelVersion);
+        return new Outcome(record, event);
+    }
+
+    static int nearestQuantile(Thresholds thresholds, double quantile) {
+        int best = 0;
+        for (int q = 1; q < thresholds.quantiles().size(); q++) {
+            if (Math.abs(thresholds.quantiles().get(q) - quantile)
+                    < Math.abs(thresholds.quantiles().get(best) - quantile)) {
+                best = q;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.vigil.streamer.topology;
+
+import dev.vigil.spec.ModelSpec;
+import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.output.DeadLetters;
+import dev.vigil.streamer.output.DeadLetters.Reason;
+import dev.vigil.streamer.output.OutputJson;
+import dev.vigil.streamer.output.ScoreRecord;
+import dev.vigil.streamer.state.SeriesState;
+import dev.vigil.streamer.state.SeriesStateCodec;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The per-series work of the streamer, one input record at a time: decode it (or dead-letter it), align its
+ * timestamp to the model's step, fill short gaps, score it against the forecast already made for its timestamp,
+ * append it to the series' window, and queue the series for its next forecast.
+ */
+final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeriesProcessor.class);
+
+    private final StreamerSettings settings;
+    private final Forecaster forecaster;
+    private final ModelSpec spec;
+    private final SeriesStateCodec codec;
+    private final InputDecoder decoder;
+    private final PointScorer scorer;
+    private final ForecastBatcher batcher;
+    private final long step;
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<String, byte[]> states;
+
+    SeriesProcessor(StreamerSettings settings, Forecaster forecaster) {
+        this.settings = settings;
+        this.forecaster = forecaster;
+        this.spec = forecaster.spec();
+        this.codec = new SeriesStateCodec(spec.windowSize(), spec.features().size(), spec.horizon(),
+                spec.targets().size(), settings.errorHistory());
+        this.decoder = new InputDecoder(spec.features());
+        this.scorer = new PointScorer(spec, settings, forecaster.modelVersion());
+        this.batcher = new ForecastBatcher(forecaster, codec, settings.batchMaxSize(), settings.batchMaxLingerMs());
+        this.step = spec.stepMillis();
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.states = context.getStateStore(VigilTopology.SERIES_STORE);
+        KeyValueStore<String, Long> pending = context.getStateStore(VigilTopology.PENDING_STORE);
+        batcher.init(states, pending, forecast -> context.forward(new Record<>(utf8(forecast.series()),
+                OutputJson.write(forecast), forecast.origin()), VigilTopology.FORECASTS_SINK),
+                context.currentSystemTimeMs());
+        if (batcher.size() > 0) {
+            LOG.info("task {}: {} series were waiting for a forecast when the last instance stopped; forecasting "
+                    + "them now", context.taskId(), batcher.size());
+            batcher.flush();
+        }
+        context.schedule(Duration.ofMillis(Math.max(1, settings.batchMaxLingerMs())),
+                PunctuationType.WALL_CLOCK_TIME, batcher::flushIfDue);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        InputDecoder.Outcome outcome = decoder.decode(record.key(), record.value());
+        if (outcome.refusal() != null) {
+            InputDecoder.Refusal r = outcome.refusal();
+            deadLetter(record, r.reason(), r.field(), r.value(), r.expected());
+            return;
+        }
+        InputDecoder.Decoded point = outcome.decoded();
+        String series = point.series();
+        long ts = align(point.point().tsMillis());
+        SeriesState state = codec.decode(states.get(series));
+        if (state.lastTs() != SeriesState.NONE && ts <= state.lastTs()) {
+            boolean duplicate = ts == state.lastTs();
+            deadLetter(record, duplicate ? Reason.DUPLICATE_TIMESTAMP : Reason.LATE_TIMESTAMP, "ts",
+                    Long.toString(point.point().tsMillis()), "a timestamp after " + state.lastTs() + " (the series' "
+                            + "latest step; " + (duplicate ? "this step was already applied" : "late points are "
+                            + "never applied") + ")");
+            return;
+        }
+        int filled = fillGap(series, state, ts, point.values());
+        ScoreRecord score;
+        if (state.warm()) {
+            int horizonStep = horizonStep(state, ts);
+            if (horizonStep < 0) {
+                states.put(series, codec.encode(state));
+                batcher.enqueue(series, state.lastTs(), context.currentSystemTimeMs());
+                batcher.flush();
+                state = codec.decode(states.get(series));
+                horizonStep = horizonStep(state, ts);
+            }
+            PointScorer.Outcome scored = scorer.score(series, state, ts, point.values(), horizonStep, filled);
+            score = scored.score();
+            if (scored.event() != null) {
+                context.forward(record.withKey(utf8(series)).withValue(OutputJson.write(scored.event()))
+                        .withTimestamp(ts), VigilTopology.ANOMALIES_SINK);
+            }
+        } else {
+            score = ScoreRecord.warmingUp(series, ts, state.count() + 1, spec.windowSize(),
+                    forecaster.modelVersion());
+        }
+        state.labels(point.point().labels(), settings.maxLabels());
+        state.append(ts, point.values(), false);
+        states.put(series, codec.encode(state));
+        context.forward(record.withKey(utf8(series)).withValue(OutputJson.write(score)).withTimestamp(ts),
+                VigilTopology.SCORES_SINK);
+        if (state.warm()) {
+            batcher.enqueue(series, ts, context.currentSystemTimeMs());
+            if (batcher.full()) {
+                batcher.flush();
+            }
+        }
+    }
+
+    /** Fills a short gap by linear interpolation (filled steps are never scored), or restarts the warm-up. */
+    private int fillGap(String series, SeriesState state, long ts, double[] values) {
+        if (state.lastTs() == SeriesState.NONE) {
+            return 0;
+        }
+        long missing = (ts - state.lastTs()) / step - 1;
+        if (missing <= 0) {
+            return 0;
+        }
+        if (missing > settings.gapFillMaxSteps()) {
+            LOG.debug("series '{}': gap of {} steps before {}; restarting its warm-up", series, missing, ts);
+            state.restartWarmUp();
+            return 0;
+        }
+        double[] last = state.lastValues();
+        double[] fill = new double[values.length];
+        for (int k = 1; k <= missing; k++) {
+            double fraction = (double) k / (missing + 1);
+            for (int f = 0; f < fill.length; f++) {
+                fill[f] = last[f] + (values[f] - last[f]) * fraction;
+            }
+            state.append(state.lastTs() + step, fill, true);
+        }
+        return (int) missing;
+    }
+
+    /** Index of {@code ts} in the series' forecast path, or -1 when no forecast covers it. */
+    private int horizonStep(SeriesState state, long ts) {
+        if (state.forecastOrigin() == SeriesState.NONE) {
+            return -1;
+        }
+        long h = (ts - state.forecastOrigin()) / step - 1;
+        return h >= 0 && h < spec.horizon() ? (int) h : -1;
+    }
+
+    private long align(long tsMillis) {
+        return Math.floorDiv(tsMillis + step / 2, step) * step;
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, Reason reason, String field, String value,
+                            String expected) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        String topic = meta == null ? settings.inputTopic() : meta.topic();
+        int partition = meta == null ? -1 : meta.partition();
+        long offset = meta == null ? -1 : meta.offset();
+        LOG.warn("dead-lettered record from {}-{} offset {}: {} field '{}' found {}, expected {}", topic, partition,
+                offset, reason.code(), field, value, expected);
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
+                DeadLetters.headers(record.headers(), reason, field, value, expected, topic, partition, offset)),
+                VigilTopology.DEAD_LETTER_SINK);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.vigil.streamer.topology;
+
+/**
+ * Everything the topology is built from, as plain values: {@code VigilConfig} produces it from the declared
+ * configuration keys, tests construct it directly.
+ *
+ * @param inputTopic             the metrics topic
+ * @param scoresTopic            one record per input point
+ * @param forecastsTopic         the H-step forecast path per series and batch
+ * @param anomaliesTopic         anomaly lifecycle events
+ * @param deadLetterTopic        bad records, value unchanged, the reason in headers
+ * @param batchMaxSize           forecasts computed in one inference call at most
+ * @param batchMaxLingerMs       longest a series waits for its next forecast
+ * @param gapFillMaxSteps        missing steps up to this many are filled by linear interpolation; a longer gap
+ *                               restarts the series' warm-up
+ * @param thresholdQuantile      which of the model's calibrated quantiles is the starting threshold
+ * @param smoothingAlpha         weight of the newest error in the exponentially smoothed error
+ * @param errorHistory           smoothed errors kept per series for the dynamic threshold
+ * @param minErrorHistory        smoothed errors needed before the threshold adapts to the series
+ * @param minThresholdFraction   the adapted threshold never falls below this fraction of the calibrated one
+ * @param openAfterSteps         consecutive anomalous steps before an anomaly opens
+ * @param resolveAfterQuietSteps consecutive normal steps before an open anomaly resolves
+ * @param maxLabels              labels kept per series (more are dropped, and counted)
+ */
+public record StreamerSettings(
+        String inputTopic,
+        String scoresTopic,
+        String forecastsTopic,
+        String anomaliesTopic,
+        String deadLetterTopic,
+        int batchMaxSize,
+        long batchMaxLingerMs,
+        int gapFillMaxSteps,
+        double thresholdQuantile,
+        double smoothingAlpha,
+        int errorHistory,
+        int minErrorHistory,
+        double minThresholdFraction,
+        int openAfterSteps,
+        int resolveAfterQuietSteps,
+        int maxLabels) {
+
+    /** The documented defaults, with the default topic names. */
+    public static StreamerSettings defaults() {
+        return new StreamerSettings("metrics", "vigil-scores", "vigil-forecasts", "vigil-anomalies",
+                "vigil-dead-letter", 256, 20, 3, 0.999, 0.5, 256, 32, 0.5, 3, 5, 32);
+    }
+}
