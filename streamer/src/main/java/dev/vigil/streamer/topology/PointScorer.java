@@ -25,6 +25,9 @@ import java.util.Map;
  */
 final class PointScorer {
 
+    /** Errors beyond this many window standard deviations are counted as this many. */
+    static final double MAX_ERROR = 1e30;
+
     private final ModelSpec spec;
     private final StreamerSettings settings;
     private final String modelVersion;
@@ -70,6 +73,8 @@ final class PointScorer {
             pointError = Math.max(pointError, scaled);
             calibrated = Math.max(calibrated, thresholds.at(quantileIndex, step, t));
         }
+        // a finite value far off the forecast can still overflow; keep the error usable for the threshold history
+        pointError = Math.min(pointError, MAX_ERROR);
         double previous = state.smoothedError();
         double smoothed = Double.isNaN(previous) ? pointError
                 : settings.smoothingAlpha() * pointError + (1 - settings.smoothingAlpha()) * previous;

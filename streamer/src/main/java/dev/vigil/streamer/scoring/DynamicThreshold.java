@@ -1,0 +1,131 @@
+package dev.vigil.streamer.scoring;
+
+/**
+ * Nonparametric dynamic thresholding (Hundman et al., "Detecting Spacecraft Anomalies Using LSTMs and Nonparametric
+ * Dynamic Thresholding", KDD 2018): the threshold of a series adapts to the distribution of its own recent smoothed
+ * errors, with no assumption about that distribution's shape.
+ *
+ * <p>Over the errors held, with mean {@code mu} and population standard deviation {@code sigma}, each candidate
+ * {@code eps = mu + z * sigma} for {@code z} in {@value #Z_MIN}, 2.5, ..., {@value #Z_MAX} is rated
+ * <pre>
+ *   (delta_mu / mu + delta_sigma / sigma) / (n_a + n_seq^2)
+ * </pre>
+ * where {@code delta_mu} and {@code delta_sigma} are how much the mean and standard deviation drop when the errors at
+ * or above {@code eps} are removed, {@code n_a} is how many errors are at or above {@code eps}, and {@code n_seq} how
+ * many contiguous runs they form. The best-rated {@code eps} wins (on a tie, the larger): it removes the most spread
+ * with the fewest, most grouped, anomalous errors.
+ *
+ * <p>Edge cases: no errors: NaN. All errors equal ({@code sigma == 0}): that value. No candidate has an error at or
+ * above it: {@code mu + Z_MAX * sigma}, the most conservative candidate.
+ *
+ * <p>Cost: at most {@value #CANDIDATES} scans of the history, with no allocation; it runs for every point.
+ */
+public final class DynamicThreshold {
+
+    /** The smallest and largest {@code z} tried, in standard deviations above the mean. */
+    public static final double Z_MIN = 2.0;
+    public static final double Z_MAX = 10.0;
+    /** The spacing of the {@code z} tried. */
+    public static final double Z_STEP = 0.5;
+    /** How many {@code z} are tried: 2.0 to 10.0 by 0.5. */
+    public static final int CANDIDATES = 17;
+
+    private DynamicThreshold() {
+    }
+
+    /**
+     * The threshold for one point: {@code calibrated} until {@code errors} holds {@code minHistory} errors, then the
+     * series' own {@link #epsilon}, floored at {@code minFraction * calibrated} so that a very quiet stretch cannot
+     * make every small wobble an anomaly.
+     *
+     * @param calibrated  the model's calibrated threshold for this point, scaled units, {@code >= 0}
+     * @param errors      the series' recent smoothed errors
+     * @param minHistory  errors needed before the threshold adapts, {@code >= 1}
+     * @param minFraction the floor as a fraction of {@code calibrated}, {@code >= 0}
+     */
+    public static double threshold(double calibrated, ErrorHistory errors, int minHistory, double minFraction) {
+        if (!(calibrated >= 0) || Double.isInfinite(calibrated)) {
+            throw new IllegalArgumentException("calibrated threshold " + calibrated + ": expected a finite value >= 0");
+        }
+        if (minHistory < 1) {
+            throw new IllegalArgumentException("minimum error history " + minHistory + ": expected at least 1");
+        }
+        if (!(minFraction >= 0)) {
+            throw new IllegalArgumentException("minimum threshold fraction " + minFraction + ": expected >= 0");
+        }
+        if (errors.size() < minHistory) {
+            return calibrated;
+        }
+        return Math.max(epsilon(errors), minFraction * calibrated);
+    }
+
+    /** Hundman's threshold over the errors held; see the class comment, including the edge cases. */
+    public static double epsilon(ErrorHistory errors) {
+        int n = errors.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        float[] values = errors.buffer();
+        int head = errors.head();
+        double sum = 0;
+        for (int i = 0, j = head; i < n; i++, j = next(j, values.length)) {
+            sum += values[j];
+        }
+        double mu = sum / n;
+        double squares = 0;
+        for (int i = 0, j = head; i < n; i++, j = next(j, values.length)) {
+            double d = values[j] - mu;
+            squares += d * d;
+        }
+        double sigma = Math.sqrt(squares / n);
+        if (sigma == 0) {
+            return mu;
+        }
+        // Errors are >= 0 and not all equal, so mu > 0 and both ratios below are defined.
+        double best = mu + Z_MAX * sigma;
+        double bestCriterion = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < CANDIDATES; k++) {
+            double eps = mu + (Z_MIN + k * Z_STEP) * sigma;
+            int below = 0;
+            double shift = 0;
+            double shiftSquares = 0;
+            int anomalous = 0;
+            int runs = 0;
+            boolean inRun = false;
+            for (int i = 0, j = head; i < n; i++, j = next(j, values.length)) {
+                double x = values[j];
+                if (x < eps) {
+                    below++;
+                    double d = x - mu;
+                    shift += d;
+                    shiftSquares += d * d;
+                    inRun = false;
+                } else {
+                    anomalous++;
+                    if (!inRun) {
+                        runs++;
+                        inRun = true;
+                    }
+                }
+            }
+            if (anomalous == 0) {
+                break; // larger eps flag nothing either
+            }
+            // sigma > 0 puts the smallest error below mu + 2 sigma, so below >= 1.
+            double meanShift = shift / below;
+            double stdBelow = Math.sqrt(Math.max(0, shiftSquares / below - meanShift * meanShift));
+            double deltaMu = -meanShift;
+            double deltaSigma = sigma - stdBelow;
+            double criterion = (deltaMu / mu + deltaSigma / sigma) / (anomalous + (double) runs * runs);
+            if (criterion >= bestCriterion) {
+                bestCriterion = criterion;
+                best = eps;
+            }
+        }
+        return best;
+    }
+
+    private static int next(int j, int capacity) {
+        return j + 1 == capacity ? 0 : j + 1;
+    }
+}

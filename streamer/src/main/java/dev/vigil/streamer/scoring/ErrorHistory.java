@@ -1,0 +1,107 @@
+package dev.vigil.streamer.scoring;
+
+import java.util.Arrays;
+
+/**
+ * The recent smoothed errors of one series, oldest first, in a fixed-capacity ring buffer: once full, each
+ * {@link #add} drops the oldest error. {@link DynamicThreshold} reads it; the caller stores it with
+ * {@link #toArray()} and rebuilds it with {@link #of(float[], int)}.
+ *
+ * <p>Errors are absolute forecast errors in scaled units, so they must be finite and non-negative; they are kept as
+ * floats. Mutable and not thread-safe: it belongs to one series, which belongs to one stream task.
+ */
+public final class ErrorHistory {
+
+    private final float[] values;
+    private int head;
+    private int size;
+
+    private ErrorHistory(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("error history capacity " + capacity + ": expected at least 1");
+        }
+        this.values = new float[capacity];
+    }
+
+    /** An empty history. */
+    public static ErrorHistory empty(int capacity) {
+        return new ErrorHistory(capacity);
+    }
+
+    /**
+     * Rebuilds a history from stored errors, oldest first. When there are more than {@code capacity} (the capacity
+     * was lowered since they were stored), only the newest {@code capacity} are kept.
+     */
+    public static ErrorHistory of(float[] oldestFirst, int capacity) {
+        ErrorHistory history = new ErrorHistory(capacity);
+        for (int i = Math.max(0, oldestFirst.length - capacity); i < oldestFirst.length; i++) {
+            history.add(oldestFirst[i]);
+        }
+        return history;
+    }
+
+    /**
+     * Appends the newest error (stored as a float), dropping the oldest when full.
+     *
+     * @throws IllegalArgumentException when the error is negative, NaN or infinite
+     */
+    public void add(double error) {
+        float value = (float) error;
+        if (!(value >= 0) || value == Float.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("smoothed error " + error + ": expected a finite value >= 0");
+        }
+        if (size < values.length) {
+            values[slot(size)] = value;
+            size++;
+        } else {
+            values[head] = value;
+            head = slot(1);
+        }
+    }
+
+    /** How many errors are held, at most {@link #capacity()}. */
+    public int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return values.length;
+    }
+
+    /** The {@code i}-th error held, 0 being the oldest. */
+    public float get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("error " + i + " of a history holding " + size);
+        }
+        return values[slot(i)];
+    }
+
+    /** A copy of the errors held, oldest first. */
+    public float[] toArray() {
+        float[] out = new float[size];
+        int firstPart = Math.min(size, values.length - head);
+        System.arraycopy(values, head, out, 0, firstPart);
+        System.arraycopy(values, 0, out, firstPart, size - firstPart);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ErrorHistory" + Arrays.toString(toArray()) + " of " + values.length;
+    }
+
+    /** The backing array, for allocation-free scans in this package; read from {@link #head()}, wrapping. */
+    float[] buffer() {
+        return values;
+    }
+
+    /** Where the oldest error sits in {@link #buffer()}. */
+    int head() {
+        return head;
+    }
+
+    private int slot(int i) {
+        int j = head + i;
+        return j >= values.length ? j - values.length : j;
+    }
+}
