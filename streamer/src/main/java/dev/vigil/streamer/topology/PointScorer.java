@@ -74,7 +74,7 @@ final class PointScorer {
             calibrated = Math.max(calibrated, thresholds.at(quantileIndex, step, t));
         }
         // a finite value far off the forecast can still overflow; keep the error usable for the threshold history
-        pointError = Math.min(pointError, MAX_ERROR);
+        pointError = Double.isNaN(pointError) ? MAX_ERROR : Math.min(pointError, MAX_ERROR);
         double previous = state.smoothedError();
         double smoothed = Double.isNaN(previous) ? pointError
                 : settings.smoothingAlpha() * pointError + (1 - settings.smoothingAlpha()) * previous;

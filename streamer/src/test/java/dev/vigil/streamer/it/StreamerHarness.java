@@ -1,0 +1,74 @@
+package dev.vigil.streamer.it;
+
+import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.topology.StreamerSettings;
+import dev.vigil.streamer.topology.VigilTopology;
+import dev.vigil.testsupport.KafkaTestCluster;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Runs the streamer's topology against a real broker, and reads its output topics. */
+final class StreamerHarness implements AutoCloseable {
+
+    final KafkaStreams streams;
+
+    StreamerHarness(KafkaTestCluster kafka, StreamerSettings settings, Forecaster model, String appId, Path stateDir) {
+        streams = new KafkaStreams(VigilTopology.build(settings, model), properties(kafka, appId, stateDir));
+        streams.start();
+    }
+
+    static Properties properties(KafkaTestCluster kafka, String appId, Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return props;
+    }
+
+    static void createTopics(KafkaTestCluster kafka, StreamerSettings settings, int partitions) {
+        kafka.createTopic(settings.inputTopic(), partitions);
+        kafka.createTopic(settings.scoresTopic(), partitions);
+        kafka.createTopic(settings.forecastsTopic(), partitions);
+        kafka.createTopic(settings.anomaliesTopic(), partitions);
+        kafka.createTopic(settings.deadLetterTopic(), 1);
+    }
+
+    /** Reads a topic from the start until {@code done} holds for what was read, or the timeout passes. */
+    static List<ConsumerRecord<String, String>> readUntil(KafkaTestCluster kafka, String topic,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (!done.test(records) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
