@@ -53,13 +53,14 @@ final class ForecastBatcher {
 
     /** Binds the stores and picks up the series left queued by an earlier instance. */
     void init(KeyValueStore<String, byte[]> stateStore, KeyValueStore<String, Long> pendingStore,
-              Consumer<ForecastRecord> forecastEmitter, long nowMs) {
+              Consumer<ForecastRecord> forecastEmitter) {
         this.states = stateStore;
         this.pending = pendingStore;
         this.emitter = forecastEmitter;
         queued.clear();
         try (KeyValueIterator<String, Long> it = pendingStore.all()) {
-            it.forEachRemaining(kv -> queued.put(kv.key, nowMs));
+            // left by an earlier instance: due at the first punctuation (nothing may be forwarded from init)
+            it.forEachRemaining(kv -> queued.put(kv.key, 0L));
         }
     }
 

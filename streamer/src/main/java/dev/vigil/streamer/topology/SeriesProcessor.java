@@ -58,12 +58,10 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.states = context.getStateStore(VigilTopology.SERIES_STORE);
         KeyValueStore<String, Long> pending = context.getStateStore(VigilTopology.PENDING_STORE);
         batcher.init(states, pending, forecast -> context.forward(new Record<>(utf8(forecast.series()),
-                OutputJson.write(forecast), forecast.origin()), VigilTopology.FORECASTS_SINK),
-                context.currentSystemTimeMs());
+                OutputJson.write(forecast), forecast.origin()), VigilTopology.FORECASTS_SINK));
         if (batcher.size() > 0) {
             LOG.info("task {}: {} series were waiting for a forecast when the last instance stopped; forecasting "
-                    + "them now", context.taskId(), batcher.size());
-            batcher.flush();
+                    + "them at the first punctuation", context.taskId(), batcher.size());
         }
         context.schedule(Duration.ofMillis(Math.max(1, settings.batchMaxLingerMs())),
                 PunctuationType.WALL_CLOCK_TIME, batcher::flushIfDue);

@@ -121,7 +121,8 @@ class StreamerEndToEndIT {
             List<JsonNode> own = events.stream().filter(e -> e.key().equals(series)).map(e -> json(e.value()))
                     .filter(e -> e.get("openedAt").asLong() >= start && e.get("openedAt").asLong() < end).toList();
             assertTrue(own.stream().anyMatch(e -> e.get("type").asText().equals("OPENED")),
-                    series + ": the injected anomaly opens; events: " + own);
+                    series + ": the injected anomaly opens; events of the series: " + events.stream()
+                            .filter(e -> e.key().equals(series)).map(ConsumerRecord::value).toList());
             assertTrue(own.stream().anyMatch(e -> e.get("type").asText().equals("RESOLVED")),
                     series + ": the injected anomaly resolves; events: " + own);
             assertEquals(series, own.get(0).get("labels").get("host").asText(), "labels travel to the event");
