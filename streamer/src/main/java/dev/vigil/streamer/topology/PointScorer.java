@@ -84,7 +84,8 @@ final class PointScorer {
         double score = AnomalyScore.score(smoothed, threshold);
         Severity severity = AnomalyScore.severity(smoothed, threshold);
         state.smoothedError(smoothed);
-        state.errors().add((float) smoothed);
+        // capped at the threshold, so an anomaly never raises its own bar while a lasting change still moves it
+        state.errors().add((float) Math.min(smoothed, threshold));
 
         AlertState before = state.alert();
         AlertTransition transition = lifecycle.step(before, series, ts, anomalous, score, severity);

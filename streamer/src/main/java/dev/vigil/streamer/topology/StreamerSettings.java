@@ -43,6 +43,6 @@ public record StreamerSettings(
     /** The documented defaults, with the default topic names. */
     public static StreamerSettings defaults() {
         return new StreamerSettings("metrics", "vigil-scores", "vigil-forecasts", "vigil-anomalies",
-                "vigil-dead-letter", 256, 20, 3, 0.999, 0.5, 256, 32, 0.5, 3, 5, 32);
+                "vigil-dead-letter", 256, 20, 3, 0.999, 0.5, 256, 32, 1.0, 3, 5, 32);
     }
 }
