@@ -34,6 +34,9 @@ public final class StreamerProcess {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put("auto.offset.reset", "earliest");
+        // a killed member holds its partitions until its session times out: keep that short in tests
+        props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6000);
+        props.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
         KafkaStreams streams = new KafkaStreams(VigilTopology.build(settings, model), props);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
