@@ -18,6 +18,8 @@ public record ScoreRecord(
         Map<String, Double> actual,
         Map<String, Double> expected,
         Map<String, Double> error,
+        Map<String, Double> lower,
+        Map<String, Double> upper,
         Double scaledError,
         Double smoothedError,
         Double score,
@@ -32,6 +34,6 @@ public record ScoreRecord(
 
     public static ScoreRecord warmingUp(String series, long ts, int samples, int needed, String modelVersion) {
         return new ScoreRecord(series, ts, WARMING_UP, samples, needed, null, null, null, null, null, null, null,
-                null, null, null, modelVersion);
+                null, null, null, null, null, modelVersion);
     }
 }

@@ -4,6 +4,7 @@ import dev.vigil.scaling.WindowScaler;
 import dev.vigil.scaling.WindowStats;
 import dev.vigil.spec.ModelSpec;
 import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.output.ForecastRecord;
 import dev.vigil.streamer.state.SeriesState;
 import dev.vigil.streamer.state.SeriesStateCodec;
@@ -36,9 +37,12 @@ final class ForecastBatcher {
     private final Map<String, Long> queued = new LinkedHashMap<>();
     private KeyValueStore<String, byte[]> states;
     private KeyValueStore<String, Long> pending;
+    private final StreamerMetrics metrics;
     private Consumer<ForecastRecord> emitter;
 
-    ForecastBatcher(Forecaster forecaster, SeriesStateCodec codec, int maxBatch, long lingerMs) {
+    ForecastBatcher(Forecaster forecaster, SeriesStateCodec codec, int maxBatch, long lingerMs,
+                    StreamerMetrics metrics) {
+        this.metrics = metrics;
         ModelSpec spec = forecaster.spec();
         this.forecaster = forecaster;
         this.codec = codec;
@@ -124,7 +128,9 @@ final class ForecastBatcher {
             ready.get(i).copyWindow(raw, 0);
             stats[i] = scaler.scaleInto(raw, 0, inputs, i * windowLength);
         }
+        long begin = System.nanoTime();
         float[] output = forecaster.forecast(inputs, ready.size());
+        metrics.batch(ready.size(), System.nanoTime() - begin);
         int targets = targetIndices.length;
         double[] path = new double[horizon * targets];
         double[] scales = new double[targets];

@@ -100,8 +100,16 @@ final class PointScorer {
                     score, Math.max(anomaly.peakScore(), score), threshold, state.labels(), deviations,
                     modelVersion);
         }
+        Map<String, Double> lower = new LinkedHashMap<>();
+        Map<String, Double> upper = new LinkedHashMap<>();
+        for (int t = 0; t < targets; t++) {
+            String name = spec.targets().get(t);
+            double band = threshold * state.forecastScale(t);
+            lower.put(name, expectedByTarget.get(name) - band);
+            upper.put(name, expectedByTarget.get(name) + band);
+        }
         ScoreRecord record = new ScoreRecord(series, ts, ScoreRecord.SCORED, null, null, actualByTarget,
-                expectedByTarget, errorByTarget, pointError, smoothed, score, threshold, anomalous, step + 1,
+                expectedByTarget, errorByTarget, lower, upper, pointError, smoothed, score, threshold, anomalous, step + 1,
                 filledBefore > 0 ? filledBefore : null, modelVersion);
         return new Outcome(record, event);
     }

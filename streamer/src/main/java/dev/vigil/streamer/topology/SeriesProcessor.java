@@ -2,6 +2,7 @@ package dev.vigil.streamer.topology;
 
 import dev.vigil.spec.ModelSpec;
 import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.output.DeadLetters;
 import dev.vigil.streamer.output.DeadLetters.Reason;
 import dev.vigil.streamer.output.OutputJson;
@@ -37,18 +38,21 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private final PointScorer scorer;
     private final ForecastBatcher batcher;
     private final long step;
+    private final StreamerMetrics metrics;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> states;
 
-    SeriesProcessor(StreamerSettings settings, Forecaster forecaster) {
+    SeriesProcessor(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.forecaster = forecaster;
         this.spec = forecaster.spec();
         this.codec = new SeriesStateCodec(spec.windowSize(), spec.features().size(), spec.horizon(),
                 spec.targets().size(), settings.errorHistory());
         this.decoder = new InputDecoder(spec.features());
         this.scorer = new PointScorer(spec, settings, forecaster.modelVersion());
-        this.batcher = new ForecastBatcher(forecaster, codec, settings.batchMaxSize(), settings.batchMaxLingerMs());
+        this.batcher = new ForecastBatcher(forecaster, codec, settings.batchMaxSize(), settings.batchMaxLingerMs(),
+                metrics);
         this.step = spec.stepMillis();
     }
 
@@ -69,6 +73,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        metrics.recordIn();
         InputDecoder.Outcome outcome = decoder.decode(record.key(), record.value());
         if (outcome.refusal() != null) {
             InputDecoder.Refusal r = outcome.refusal();
@@ -87,7 +92,12 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
                             + "never applied") + ")");
             return;
         }
+        boolean wasWarm = state.warm();
+        int held = state.count();
         int filled = fillGap(series, state, ts, point.values());
+        if (held > 0 && !wasWarm && state.count() == 0) {
+            metrics.warmUpEnded(); // abandoned: a long gap restarts it below
+        }
         ScoreRecord score;
         if (state.warm()) {
             int horizonStep = horizonStep(state, ts);
@@ -101,6 +111,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
             PointScorer.Outcome scored = scorer.score(series, state, ts, point.values(), horizonStep, filled);
             score = scored.score();
             if (scored.event() != null) {
+                metrics.anomalyEvent(scored.event());
                 context.forward(record.withKey(utf8(series)).withValue(OutputJson.write(scored.event()))
                         .withTimestamp(ts), VigilTopology.ANOMALIES_SINK);
             }
@@ -109,7 +120,15 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
                     forecaster.modelVersion());
         }
         state.labels(point.point().labels(), settings.maxLabels());
+        if (state.count() == 0) {
+            metrics.warmUpStarted();
+        }
+        boolean warmBefore = state.warm();
         state.append(ts, point.values(), false);
+        if (!warmBefore && state.warm()) {
+            metrics.warmUpEnded();
+        }
+        metrics.scored(score);
         states.put(series, codec.encode(state));
         context.forward(record.withKey(utf8(series)).withValue(OutputJson.write(score)).withTimestamp(ts),
                 VigilTopology.SCORES_SINK);
@@ -168,6 +187,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         long offset = meta == null ? -1 : meta.offset();
         LOG.warn("dead-lettered record from {}-{} offset {}: {} field '{}' found {}, expected {}", topic, partition,
                 offset, reason.code(), field, value, expected);
+        metrics.deadLettered(reason.code());
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
                 DeadLetters.headers(record.headers(), reason, field, value, expected, topic, partition, offset)),
                 VigilTopology.DEAD_LETTER_SINK);

@@ -1,6 +1,7 @@
 package dev.vigil.streamer.topology;
 
 import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.metrics.StreamerMetrics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,9 +32,13 @@ public final class VigilTopology {
     }
 
     public static Topology build(StreamerSettings settings, Forecaster forecaster) {
+        return build(settings, forecaster, StreamerMetrics.NONE);
+    }
+
+    public static Topology build(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.inputTopic());
-        topology.addProcessor(PROCESSOR, new SeriesProcessorSupplier(settings, forecaster), SOURCE);
+        topology.addProcessor(PROCESSOR, new SeriesProcessorSupplier(settings, forecaster, metrics), SOURCE);
         ByteArraySerializer bytes = new ByteArraySerializer();
         topology.addSink(SCORES_SINK, settings.scoresTopic(), bytes, bytes, PROCESSOR);
         topology.addSink(FORECASTS_SINK, settings.forecastsTopic(), bytes, bytes, PROCESSOR);
@@ -43,12 +48,12 @@ public final class VigilTopology {
     }
 
     /** Declares the processor's stores: persistent, cached, changelogged. */
-    private record SeriesProcessorSupplier(StreamerSettings settings, Forecaster forecaster)
+    private record SeriesProcessorSupplier(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics)
             implements ProcessorSupplier<byte[], byte[], byte[], byte[]> {
 
         @Override
         public Processor<byte[], byte[], byte[], byte[]> get() {
-            return new SeriesProcessor(settings, forecaster);
+            return new SeriesProcessor(settings, forecaster, metrics);
         }
 
         @Override
