@@ -37,6 +37,10 @@ public interface StreamerMetrics {
     default void batch(int windows, long nanos) {
     }
 
+    /** The approximate number of series in one task's state store, reported every few seconds. */
+    default void storeSize(String taskId, long series) {
+    }
+
     StreamerMetrics NONE = new StreamerMetrics() {
     };
 }

@@ -29,6 +29,7 @@ import java.time.Duration;
 final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeriesProcessor.class);
+    private static final Duration STORE_SIZE_INTERVAL = Duration.ofSeconds(5);
 
     private final StreamerSettings settings;
     private final Forecaster forecaster;
@@ -69,6 +70,8 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
         context.schedule(Duration.ofMillis(Math.max(1, settings.batchMaxLingerMs())),
                 PunctuationType.WALL_CLOCK_TIME, batcher::flushIfDue);
+        context.schedule(STORE_SIZE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                now -> metrics.storeSize(context.taskId().toString(), states.approximateNumEntries()));
     }
 
     @Override
