@@ -25,7 +25,11 @@ final class StreamerHarness implements AutoCloseable {
     final KafkaStreams streams;
 
     StreamerHarness(KafkaTestCluster kafka, StreamerSettings settings, Forecaster model, String appId, Path stateDir) {
-        streams = new KafkaStreams(VigilTopology.build(settings, model), properties(kafka, appId, stateDir));
+        this(kafka, settings, model, properties(kafka, appId, stateDir));
+    }
+
+    StreamerHarness(KafkaTestCluster kafka, StreamerSettings settings, Forecaster model, Properties props) {
+        streams = new KafkaStreams(VigilTopology.build(settings, model), props);
         streams.start();
     }
 
@@ -57,7 +61,14 @@ final class StreamerHarness implements AutoCloseable {
      */
     static List<ConsumerRecord<String, String>> readUntil(KafkaTestCluster kafka, String topic,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+        return readUntil(kafka, topic, done, timeout, "read_uncommitted");
+    }
+
+    /** As {@link #readUntil(KafkaTestCluster, String, Predicate, Duration)}, with a consumer isolation level. */
+    static List<ConsumerRecord<String, String>> readUntil(KafkaTestCluster kafka, String topic,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout, String isolationLevel) {
         Properties props = new Properties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
