@@ -92,7 +92,7 @@ public final class VigilConfig extends AbstractConfig {
     private static final List<String> TOPIC_KEYS = List.of(INPUT_TOPIC_CONFIG, SCORES_TOPIC_CONFIG,
             FORECASTS_TOPIC_CONFIG, ANOMALIES_TOPIC_CONFIG, DEAD_LETTER_TOPIC_CONFIG);
 
-    private static final ConfigDef CONFIG = AlertmanagerKeys.define(MetricsKeys.define(new ConfigDef()
+    private static final ConfigDef CONFIG = InputKeys.define(AlertmanagerKeys.define(MetricsKeys.define(new ConfigDef()
             .define(MODEL_PATH_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, MODEL_PATH_DOC)
             .define(INPUT_TOPIC_CONFIG, Type.STRING, D.inputTopic(), Validators.topicName(), Importance.HIGH,
@@ -142,7 +142,7 @@ public final class VigilConfig extends AbstractConfig {
                     ConfigDef.ValidString.in(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2),
                     Importance.MEDIUM, PROCESSING_GUARANTEE_DOC)
             .define(StreamsConfig.STATE_DIR_CONFIG, Type.STRING, "./vigil-state", new ConfigDef.NonEmptyString(),
-                    Importance.MEDIUM, STATE_DIR_DOC)));
+                    Importance.MEDIUM, STATE_DIR_DOC))));
 
     /** Parses and validates {@code props}: Vigil keys, and Kafka keys that pass through. */
     public VigilConfig(Map<String, ?> props) {

@@ -34,6 +34,9 @@ public final class SeriesState {
     AlertState alert = AlertState.initial();
     Map<String, String> labels = Map.of();
 
+    final double[] counterRaw;
+    long counterTs = NONE;
+
     public SeriesState(int windowSize, int features, int horizon, int targets, int errorHistory) {
         this.windowSize = windowSize;
         this.features = features;
@@ -42,6 +45,8 @@ public final class SeriesState {
         this.forecast = new double[horizon * targets];
         this.forecastScale = new double[targets];
         this.errors = ErrorHistory.of(new float[0], errorHistory);
+        this.counterRaw = new double[features];
+        Arrays.fill(counterRaw, Double.NaN);
     }
 
     /** Appends one step; the oldest step falls out once W steps are held. */
@@ -108,6 +113,26 @@ public final class SeriesState {
 
     public double forecastScale(int target) {
         return forecastScale[target];
+    }
+
+    /** The latest timestamp seen, applied or only used to prime counter rates. */
+    public long latestTs() {
+        return Math.max(lastTs, counterTs);
+    }
+
+    /** Raw value of counter feature {@code f} at {@link #counterTs()}, NaN before the first. */
+    public double counterRaw(int f) {
+        return counterRaw[f];
+    }
+
+    public long counterTs() {
+        return counterTs;
+    }
+
+    /** Remembers the raw counter values of a point, for the next point's rates. */
+    public void counters(long ts, double[] raw) {
+        System.arraycopy(raw, 0, counterRaw, 0, counterRaw.length);
+        counterTs = ts;
     }
 
     public double smoothedError() {

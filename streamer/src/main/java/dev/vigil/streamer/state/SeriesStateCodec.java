@@ -16,7 +16,9 @@ import java.util.Map;
  */
 public final class SeriesStateCodec {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    /** Layout before counter rates: read, with no counter history. */
+    private static final byte VERSION_1 = 1;
 
     private final int windowSize;
     private final int features;
@@ -47,7 +49,7 @@ public final class SeriesStateCodec {
                 + 8 + horizon * targets * 8 + targets * 8
                 + 8 + 4 + errorHistory * 4
                 + 1 + 4 + 4 + 4 + idBytes + 21 + 1 + 8 + 8
-                + 2 + maxLabels * label;
+                + 2 + maxLabels * label + 8 + features * 8;
     }
 
     public byte[] encode(SeriesState s) {
@@ -61,7 +63,7 @@ public final class SeriesStateCodec {
                 + 8 + s.forecast.length * 8 + s.forecastScale.length * 8
                 + 8 + 4 + history.length * 4
                 + 1 + 4 + 4 + 4 + (id == null ? 0 : id.length) + 1 + 8 + 8
-                + 2 + labelBytes);
+                + 2 + labelBytes + 8 + features * 8);
         b.put(VERSION).putInt(windowSize).putInt(features).putInt(horizon).putInt(targets).putInt(errorHistory);
         b.putLong(s.lastTs).putInt(s.head).putInt(s.count);
         for (double v : s.ring) {
@@ -98,6 +100,10 @@ public final class SeriesStateCodec {
             putString(b, e.getKey());
             putString(b, e.getValue());
         }
+        b.putLong(s.counterTs);
+        for (double v : s.counterRaw) {
+            b.putDouble(v);
+        }
         return b.array();
     }
 
@@ -107,7 +113,8 @@ public final class SeriesStateCodec {
             return fresh();
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
-        if (b.get() != VERSION || b.getInt() != windowSize || b.getInt() != features || b.getInt() != horizon
+        byte version = b.get();
+        if ((version != VERSION && version != VERSION_1) || b.getInt() != windowSize || b.getInt() != features || b.getInt() != horizon
                 || b.getInt() != targets || b.getInt() != errorHistory) {
             return fresh();
         }
@@ -155,6 +162,12 @@ public final class SeriesStateCodec {
             labels.put(getString(b), getString(b));
         }
         s.labels = Map.copyOf(labels);
+        if (version >= VERSION) {
+            s.counterTs = b.getLong();
+            for (int i = 0; i < s.counterRaw.length; i++) {
+                s.counterRaw[i] = b.getDouble();
+            }
+        }
         return s;
     }
 

@@ -87,12 +87,20 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         String series = point.series();
         long ts = align(point.point().tsMillis());
         SeriesState state = codec.decode(states.get(series));
-        if (state.lastTs() != SeriesState.NONE && ts <= state.lastTs()) {
-            boolean duplicate = ts == state.lastTs();
+        long latest = state.latestTs();
+        if (latest != SeriesState.NONE && ts <= latest) {
+            boolean duplicate = ts == latest;
             deadLetter(record, duplicate ? Reason.DUPLICATE_TIMESTAMP : Reason.LATE_TIMESTAMP, "ts",
-                    Long.toString(point.point().tsMillis()), "a timestamp after " + state.lastTs() + " (the series' "
+                    Long.toString(point.point().tsMillis()), "a timestamp after " + latest + " (the series' "
                             + "latest step; " + (duplicate ? "this step was already applied" : "late points are "
                             + "never applied") + ")");
+            return;
+        }
+        boolean[] counters = counters(record);
+        if (counters != null && !CounterRates.apply(state, ts, point.values(), counters)) {
+            states.put(series, codec.encode(state));
+            emitScore(record, series, ts, ScoreRecord.warmingUp(series, ts, state.count(), spec.windowSize(),
+                    forecaster.modelVersion()));
             return;
         }
         boolean wasWarm = state.warm();
@@ -131,16 +139,36 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         if (!warmBefore && state.warm()) {
             metrics.warmUpEnded();
         }
-        metrics.scored(score);
         states.put(series, codec.encode(state));
-        context.forward(record.withKey(utf8(series)).withValue(OutputJson.write(score)).withTimestamp(ts),
-                VigilTopology.SCORES_SINK);
+        emitScore(record, series, ts, score);
         if (state.warm()) {
             batcher.enqueue(series, ts, context.currentSystemTimeMs());
             if (batcher.full()) {
                 batcher.flush();
             }
         }
+    }
+
+    private void emitScore(Record<byte[], byte[]> record, String series, long ts, ScoreRecord score) {
+        metrics.scored(score);
+        context.forward(record.withKey(utf8(series)).withValue(OutputJson.write(score)).withTimestamp(ts),
+                VigilTopology.SCORES_SINK);
+    }
+
+    /** The features flagged as counters by the input stage, or null when none are. */
+    private boolean[] counters(Record<byte[], byte[]> record) {
+        var header = record.headers().lastHeader(VigilTopology.COUNTERS_HEADER);
+        if (header == null) {
+            return null;
+        }
+        boolean[] counter = new boolean[spec.features().size()];
+        for (String feature : new String(header.value(), StandardCharsets.UTF_8).split(",")) {
+            int f = spec.features().indexOf(feature);
+            if (f >= 0) {
+                counter[f] = true;
+            }
+        }
+        return counter;
     }
 
     /** Fills a short gap by linear interpolation (filled steps are never scored), or restarts the warm-up. */

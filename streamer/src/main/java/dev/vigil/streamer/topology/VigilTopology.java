@@ -1,6 +1,7 @@
 package dev.vigil.streamer.topology;
 
 import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.input.PointDecoder;
 import dev.vigil.streamer.metrics.StreamerMetrics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,6 +22,12 @@ public final class VigilTopology {
 
     public static final String SERIES_STORE = "vigil-series";
     public static final String PENDING_STORE = "vigil-pending-forecasts";
+    /** Header of a point re-keyed by the input stage: the features that are monotonic counters, comma-separated. */
+    public static final String COUNTERS_HEADER = "vigil.counters";
+    static final String FAN_OUT = "input-decoder";
+    static final String POINTS_SINK = "points-sink";
+    static final String POINTS_SOURCE = "points-source";
+    static final String FAN_OUT_DEAD_LETTER_SINK = "input-dead-letter-sink";
     static final String SOURCE = "metrics-source";
     static final String PROCESSOR = "series-processor";
     static final String SCORES_SINK = "scores-sink";
@@ -36,10 +43,31 @@ public final class VigilTopology {
     }
 
     public static Topology build(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics) {
+        return build(settings, forecaster, metrics, null);
+    }
+
+    /**
+     * The topology; with {@code fanOut} the input topic holds an agent format: its records are decoded, fanned out
+     * and re-keyed by series id through {@code fanOut.pointsTopic()} before the series processor.
+     */
+    public static Topology build(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics,
+                                 FanOut fanOut) {
         Topology topology = new Topology();
-        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.inputTopic());
-        topology.addProcessor(PROCESSOR, new SeriesProcessorSupplier(settings, forecaster, metrics), SOURCE);
+        ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
         ByteArraySerializer bytes = new ByteArraySerializer();
+        String seriesSource = SOURCE;
+        if (fanOut == null) {
+            topology.addSource(SOURCE, bytesIn, bytesIn, settings.inputTopic());
+        } else {
+            topology.addSource(SOURCE, bytesIn, bytesIn, settings.inputTopic());
+            topology.addProcessor(FAN_OUT, () -> new FanOutProcessor(fanOut.decoder(), metrics), SOURCE);
+            topology.addSink(POINTS_SINK, fanOut.pointsTopic(), bytes, bytes, FAN_OUT);
+            topology.addSink(FAN_OUT_DEAD_LETTER_SINK, settings.deadLetterTopic(), bytes, bytes, FAN_OUT);
+            topology.addSource(POINTS_SOURCE, bytesIn, bytesIn, fanOut.pointsTopic());
+            seriesSource = POINTS_SOURCE;
+        }
+        topology.addProcessor(PROCESSOR, new SeriesProcessorSupplier(settings, forecaster, metrics, fanOut != null),
+                seriesSource);
         topology.addSink(SCORES_SINK, settings.scoresTopic(), bytes, bytes, PROCESSOR);
         topology.addSink(FORECASTS_SINK, settings.forecastsTopic(), bytes, bytes, PROCESSOR);
         topology.addSink(ANOMALIES_SINK, settings.anomaliesTopic(), bytes, bytes, PROCESSOR);
@@ -47,13 +75,19 @@ public final class VigilTopology {
         return topology;
     }
 
+    /** The input stage for agent formats: how to decode, and the topic that re-keys points by series. */
+    public record FanOut(PointDecoder decoder, String pointsTopic) {
+    }
+
     /** Declares the processor's stores: persistent, cached, changelogged. */
-    private record SeriesProcessorSupplier(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics)
+    private record SeriesProcessorSupplier(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics,
+                                           boolean fannedOut)
             implements ProcessorSupplier<byte[], byte[], byte[], byte[]> {
 
         @Override
         public Processor<byte[], byte[], byte[], byte[]> get() {
-            return new SeriesProcessor(settings, forecaster, metrics);
+            // records were counted when they entered the input stage
+            return new SeriesProcessor(settings, forecaster, fannedOut ? new PointsMetrics(metrics) : metrics);
         }
 
         @Override

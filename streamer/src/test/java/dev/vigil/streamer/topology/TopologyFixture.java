@@ -2,6 +2,7 @@ package dev.vigil.streamer.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.output.OutputJson;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,12 +34,16 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> deadLetters;
 
     TopologyFixture(StreamerSettings settings, Forecaster forecaster, Path stateDir) {
+        this(settings, forecaster, stateDir, null);
+    }
+
+    TopologyFixture(StreamerSettings settings, Forecaster forecaster, Path stateDir, VigilTopology.FanOut fanOut) {
         this.settings = settings;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigil-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(VigilTopology.build(settings, forecaster), props);
+        driver = new TopologyTestDriver(VigilTopology.build(settings, forecaster, StreamerMetrics.NONE, fanOut), props);
         ByteArraySerializer ser = new ByteArraySerializer();
         ByteArrayDeserializer de = new ByteArrayDeserializer();
         input = driver.createInputTopic(settings.inputTopic(), ser, ser);
