@@ -10,9 +10,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,11 +22,10 @@ import java.util.Map;
  */
 final class FanOutProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FanOutProcessor.class);
-
     private final PointDecoder decoder;
     private final StreamerMetrics metrics;
     private ProcessorContext<byte[], byte[]> context;
+    private DeadLetterRouter deadLetters;
 
     FanOutProcessor(PointDecoder decoder, StreamerMetrics metrics) {
         this.decoder = decoder;
@@ -39,6 +35,7 @@ final class FanOutProcessor implements Processor<byte[], byte[], byte[], byte[]>
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        this.deadLetters = new DeadLetterRouter(context, metrics, VigilTopology.FAN_OUT_DEAD_LETTER_SINK);
     }
 
     @Override
@@ -48,16 +45,7 @@ final class FanOutProcessor implements Processor<byte[], byte[], byte[], byte[]>
         try {
             points = decoder.decode(record.key(), record.value());
         } catch (BadInputException e) {
-            RecordMetadata meta = context.recordMetadata().orElse(null);
-            String topic = meta == null ? "" : meta.topic();
-            int partition = meta == null ? -1 : meta.partition();
-            long offset = meta == null ? -1 : meta.offset();
-            LOG.warn("dead-lettered record from {}-{} offset {}: field '{}' found {}, expected {}", topic, partition,
-                    offset, e.field(), e.value(), e.expected());
-            metrics.deadLettered(DeadLetters.Reason.INVALID_RECORD.code());
-            context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
-                    DeadLetters.headers(record.headers(), DeadLetters.Reason.INVALID_RECORD, e.field(), e.value(),
-                            e.expected(), topic, partition, offset)), VigilTopology.FAN_OUT_DEAD_LETTER_SINK);
+            deadLetters.send(record, DeadLetters.Reason.INVALID_RECORD, e.field(), e.value(), e.expected());
             return;
         }
         for (DecodedPoint point : points) {

@@ -3,7 +3,6 @@ package dev.vigil.streamer.topology;
 import dev.vigil.spec.ModelSpec;
 import dev.vigil.streamer.inference.Forecaster;
 import dev.vigil.streamer.metrics.StreamerMetrics;
-import dev.vigil.streamer.output.DeadLetters;
 import dev.vigil.streamer.output.DeadLetters.Reason;
 import dev.vigil.streamer.output.OutputJson;
 import dev.vigil.streamer.output.ScoreRecord;
@@ -13,7 +12,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +40,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private final StreamerMetrics metrics;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> states;
+    private DeadLetterRouter deadLetters;
 
     SeriesProcessor(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics) {
         this.settings = settings;
@@ -60,6 +59,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        this.deadLetters = new DeadLetterRouter(context, metrics, VigilTopology.DEAD_LETTER_SINK);
         this.states = context.getStateStore(VigilTopology.SERIES_STORE);
         KeyValueStore<String, Long> pending = context.getStateStore(VigilTopology.PENDING_STORE);
         batcher.init(states, pending, forecast -> context.forward(new Record<>(utf8(forecast.series()),
@@ -212,16 +212,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
 
     private void deadLetter(Record<byte[], byte[]> record, Reason reason, String field, String value,
                             String expected) {
-        RecordMetadata meta = context.recordMetadata().orElse(null);
-        String topic = meta == null ? settings.inputTopic() : meta.topic();
-        int partition = meta == null ? -1 : meta.partition();
-        long offset = meta == null ? -1 : meta.offset();
-        LOG.warn("dead-lettered record from {}-{} offset {}: {} field '{}' found {}, expected {}", topic, partition,
-                offset, reason.code(), field, value, expected);
-        metrics.deadLettered(reason.code());
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
-                DeadLetters.headers(record.headers(), reason, field, value, expected, topic, partition, offset)),
-                VigilTopology.DEAD_LETTER_SINK);
+        deadLetters.send(record, reason, field, value, expected);
     }
 
     private static byte[] utf8(String s) {
