@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs the real servers some integration tests run against, from Debian's packages:
-# Prometheus (dashboard and alert-rule queries) and Alertmanager (the alert sink).
+# Installs the real programs some integration tests run against, from Debian's packages:
+# Prometheus (dashboard and alert-rule queries), Alertmanager (the alert sink) and kcat (a non-Java Kafka client).
 # Idempotent; the tests call it when a binary is missing. Needs root or sudo.
 set -euo pipefail
 packages=()
 command -v prometheus >/dev/null 2>&1 || packages+=(prometheus)
 command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 \
   || packages+=(prometheus-alertmanager)
+command -v kcat >/dev/null 2>&1 || packages+=(kcat)
 if [[ ${#packages[@]} -eq 0 ]]; then
   exit 0
 fi

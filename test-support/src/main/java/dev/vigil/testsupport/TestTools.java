@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds the real servers some integration tests need (Prometheus, Alertmanager), installing them with the project's
+ * Finds the real programs some integration tests need (Prometheus, Alertmanager, kcat), installing them with the project's
  * own script ({@code scripts/install-test-tools.sh}, Debian packages) when they are missing.
  */
 public final class TestTools {
@@ -26,6 +26,11 @@ public final class TestTools {
     /** The Alertmanager binary (Debian names it prometheus-alertmanager). */
     public static Path alertmanager() {
         return require("prometheus-alertmanager", "alertmanager");
+    }
+
+    /** kcat, librdkafka's command-line producer and consumer: a Kafka client that is not Java. */
+    public static Path kcat() {
+        return require("kcat", "kafkacat");
     }
 
     private static synchronized Path require(String... names) {

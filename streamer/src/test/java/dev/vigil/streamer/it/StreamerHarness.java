@@ -1,6 +1,7 @@
 package dev.vigil.streamer.it;
 
 import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.topology.StreamerSettings;
 import dev.vigil.streamer.topology.VigilTopology;
 import dev.vigil.testsupport.KafkaTestCluster;
@@ -29,7 +30,11 @@ final class StreamerHarness implements AutoCloseable {
     }
 
     StreamerHarness(KafkaTestCluster kafka, StreamerSettings settings, Forecaster model, Properties props) {
-        streams = new KafkaStreams(VigilTopology.build(settings, model), props);
+        this(settings, model, props, null);
+    }
+
+    StreamerHarness(StreamerSettings settings, Forecaster model, Properties props, VigilTopology.FanOut fanOut) {
+        streams = new KafkaStreams(VigilTopology.build(settings, model, StreamerMetrics.NONE, fanOut), props);
         streams.start();
     }
 
