@@ -5,7 +5,7 @@ import java.util.Arrays;
 /** The formats the metrics topic may carry; {@link #id()} is the value of {@code vigil.input.format}. */
 public enum InputFormat {
 
-    /** Vigil's own: key = series id, value {@code {"ts": ..., "value": ...}} or {@code {"ts": ..., "values": {...}}}. */
+    /** Vigil's own: key = series id, value {@code {"ts": ..., "value": ...}} or {@code {"ts": ..., "values": {}}}. */
     VIGIL_JSON("vigil-json"),
     /** Telegraf's {@code json} serializer, one metric or the batch form {@code {"metrics": [...]}}. */
     TELEGRAF_JSON("telegraf-json"),

@@ -11,7 +11,6 @@ import dev.vigil.input.BadInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +98,7 @@ final class JsonInput {
         if (!node.isObject()) {
             throw bad(path, node, "an object of string to string");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                 throw bad(path + "." + e.getKey(), e.getValue(), "a string");
             }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns a measurement with tags and numeric fields (Telegraf, line protocol) into points per {@link FeatureGrouping}. */
+/** Turns a Telegraf or line-protocol measurement (tags, numeric fields) into points per {@link FeatureGrouping}. */
 final class MeasurementPoints {
 
     private MeasurementPoints() {

@@ -130,7 +130,8 @@ final class OtlpJsonDecoder implements PointDecoder {
             double count = OtlpValues.count(point, "count", pointAt + ".count");
             emit(name + "_count", count, mode, nanos, point, pointAt, labels, out);
             if (point.has("sum") || summary) {
-                Double sum = point.has("sum") ? OtlpValues.asDouble(point.get("sum"), pointAt + ".sum") : 0.0;
+                Double sum = point.has("sum") ? OtlpValues.asDouble(point.get("sum"), pointAt + ".sum")
+                        : Double.valueOf(0);
                 emit(name + "_sum", sum, mode, nanos, point, pointAt, labels, out);
             }
         }

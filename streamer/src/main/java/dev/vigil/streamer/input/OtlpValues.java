@@ -104,11 +104,11 @@ final class OtlpValues {
     /** Whether {@code aggregationTemporality} is CUMULATIVE (2) rather than DELTA (1); names are read too. */
     static boolean cumulative(JsonNode data, String path) {
         JsonNode node = data.get("aggregationTemporality");
-        if (node != null && (node.isIntegralNumber() && node.asInt() == 2
+        if (node != null && (node.isIntegralNumber() && node.asLong() == 2
                 || "AGGREGATION_TEMPORALITY_CUMULATIVE".equals(node.asText()))) {
             return true;
         }
-        if (node != null && (node.isIntegralNumber() && node.asInt() == 1
+        if (node != null && (node.isIntegralNumber() && node.asLong() == 1
                 || "AGGREGATION_TEMPORALITY_DELTA".equals(node.asText()))) {
             return false;
         }

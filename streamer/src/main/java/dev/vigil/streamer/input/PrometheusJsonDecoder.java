@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class PrometheusJsonDecoder implements PointDecoder {
 
-    private static final String EXPECTED = "a Prometheus adapter sample {\"timestamp\", \"value\", \"name\", \"labels\"}";
+    private static final String EXPECTED =
+            "a Prometheus adapter sample {\"timestamp\", \"value\", \"name\", \"labels\"}";
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Set<String> NON_FINITE = Set.of("NaN", "+Inf", "-Inf", "Inf", "Infinity", "+Infinity",
             "-Infinity");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.input.Timestamps;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,7 @@ final class TelegrafJsonDecoder implements PointDecoder {
             throw JsonInput.bad(path, node, "an object of field name to number, boolean or string");
         }
         Map<String, Double> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode v = field.getValue();
             if (v.isNumber() && Double.isFinite(v.asDouble())) {
                 fields.put(field.getKey(), v.asDouble());
