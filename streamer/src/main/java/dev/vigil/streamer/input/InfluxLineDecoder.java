@@ -11,20 +11,12 @@ import java.util.List;
  * Blank lines and {@code #} comments are ignored; any bad line refuses the whole record, naming {@code line <n>}.
  * String fields are skipped and counted. The key is ignored. See {@link LineProtocolParser} for the syntax.
  */
-final class InfluxLineDecoder implements PointDecoder {
+final class InfluxLineDecoder extends AgentDecoder {
 
     private static final String EXPECTED = "one or more lines of InfluxDB line protocol";
 
-    private final DecoderOptions options;
-    private final SkippedValues skipped = new SkippedValues();
-
     InfluxLineDecoder(DecoderOptions options) {
-        this.options = options;
-    }
-
-    @Override
-    public SkippedValues skipped() {
-        return skipped;
+        super(options);
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code <name>_count} and {@code <name>_sum} (when present), as counters or, for DELTA, as rates. Points flagged
  * as having no recorded value, and NaN or infinite values, are skipped and counted. The key is ignored.
  */
-final class OtlpJsonDecoder implements PointDecoder {
+final class OtlpJsonDecoder extends AgentDecoder {
 
     private static final String EXPECTED = "an OTLP ExportMetricsServiceRequest in JSON {\"resourceMetrics\": [...]}";
     private static final List<String> HISTOGRAMS = List.of("histogram", "exponentialHistogram", "summary");
@@ -26,16 +26,8 @@ final class OtlpJsonDecoder implements PointDecoder {
     /** How a data point's value becomes the point's value. */
     private enum Mode { GAUGE, COUNTER, RATE }
 
-    private final DecoderOptions options;
-    private final SkippedValues skipped = new SkippedValues();
-
     OtlpJsonDecoder(DecoderOptions options) {
-        this.options = options;
-    }
-
-    @Override
-    public SkippedValues skipped() {
-        return skipped;
+        super(options);
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code _sum}, and series with a {@code quantile} label) are skipped and counted unless histograms are kept; kept,
  * all but the quantile series are counters. {@code __name__} is not a label. The key is ignored.
  */
-final class PrometheusJsonDecoder implements PointDecoder {
+final class PrometheusJsonDecoder extends AgentDecoder {
 
     private static final String EXPECTED =
             "a Prometheus adapter sample {\"timestamp\", \"value\", \"name\", \"labels\"}";
@@ -25,16 +25,8 @@ final class PrometheusJsonDecoder implements PointDecoder {
     private static final Set<String> NON_FINITE = Set.of("NaN", "+Inf", "-Inf", "Inf", "Infinity", "+Infinity",
             "-Infinity");
 
-    private final DecoderOptions options;
-    private final SkippedValues skipped = new SkippedValues();
-
     PrometheusJsonDecoder(DecoderOptions options) {
-        this.options = options;
-    }
-
-    @Override
-    public SkippedValues skipped() {
-        return skipped;
+        super(options);
     }
 
     @Override

@@ -14,23 +14,15 @@ import java.util.Map;
  * counted. The timestamp's unit ({@code json_timestamp_units}) is told by its magnitude, see
  * {@link #epochMillis(long)}; an ISO-8601 text ({@code json_timestamp_format}) is read too. The key is ignored.
  */
-final class TelegrafJsonDecoder implements PointDecoder {
+final class TelegrafJsonDecoder extends AgentDecoder {
 
     private static final String EXPECTED = "a Telegraf JSON metric {\"fields\", \"name\", \"tags\", \"timestamp\"}"
             + " or {\"metrics\": [...]}";
     private static final String TIMESTAMP = "a whole number of epoch seconds, milliseconds, microseconds or"
             + " nanoseconds, or an ISO-8601 date-time";
 
-    private final DecoderOptions options;
-    private final SkippedValues skipped = new SkippedValues();
-
     TelegrafJsonDecoder(DecoderOptions options) {
-        this.options = options;
-    }
-
-    @Override
-    public SkippedValues skipped() {
-        return skipped;
+        super(options);
     }
 
     @Override
