@@ -2,7 +2,11 @@ package dev.vigil.streamer.cli;
 
 import dev.vigil.streamer.config.InputKeys;
 import dev.vigil.streamer.config.VigilConfig;
+import dev.vigil.streamer.input.PointDecoder;
+import dev.vigil.streamer.input.SkippedValues;
 import dev.vigil.streamer.topology.VigilTopology;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -12,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -40,6 +45,16 @@ final class InputStage {
         ensureTopic(streams, config.toSettings().inputTopic(), pointsTopic);
         LOG.info("input format {}: points are re-keyed by series id through topic '{}'", input.format(), pointsTopic);
         return new VigilTopology.FanOut(input.decoder(), pointsTopic);
+    }
+
+    /** Counts of values the decoder skipped (strings, NaN, histograms), as {@code vigil_input_skipped_total}. */
+    static void meterSkipped(PointDecoder decoder, MeterRegistry registry) {
+        for (SkippedValues.Reason reason : SkippedValues.Reason.values()) {
+            FunctionCounter.builder("vigil.input.skipped", decoder, d -> d.skipped().count(reason))
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .description("Values the input decoder skipped instead of applying")
+                    .register(registry);
+        }
     }
 
     private static void ensureTopic(Properties streams, String inputTopic, String pointsTopic) {

@@ -2,15 +2,20 @@ package dev.vigil.streamer.cli;
 
 import dev.vigil.spec.InvalidModelSpecException;
 import dev.vigil.spec.ModelSpec;
+import dev.vigil.streamer.alerting.AlertmanagerSink;
 import dev.vigil.streamer.cli.StreamsRunner.StreamsFailedException;
 import dev.vigil.streamer.config.ConfigLoader;
 import dev.vigil.streamer.config.EffectiveConfig;
+import dev.vigil.streamer.config.MetricsKeys;
 import dev.vigil.streamer.config.VigilConfig;
 import dev.vigil.streamer.inference.ExecutionProvider;
 import dev.vigil.streamer.inference.InferenceOptions;
 import dev.vigil.streamer.inference.OnnxModel;
+import dev.vigil.streamer.metrics.Observability;
+import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.topology.VigilTopology;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,18 +115,29 @@ public final class StreamerCli implements Callable<Integer> {
             log.info("Configuration (secrets masked):\n{}", EffectiveConfig.format(config).strip());
         }
         OnnxModel model = loadModel(modelPath, config.inferenceOptions());
+        Observability observability = null;
         StreamsRunner runner;
         try {
             logModel(model);
             warnIfNotCalibrated(config.toSettings().thresholdQuantile(), model.spec());
-            Topology topology = VigilTopology.build(config.toSettings(), model);
+            observability = Observability.start(MetricsKeys.settings(config));
+            StreamerMetrics meters = observability.modelLoaded(model, model.executionProvider());
+            VigilTopology.FanOut fanOut = InputStage.fanOut(config);
+            if (fanOut != null && observability.registry() != null) {
+                InputStage.meterSkipped(fanOut.decoder(), observability.registry());
+            }
+            Topology topology = VigilTopology.build(config.toSettings(), model, meters, fanOut);
             log.debug("Topology: {}", topology.describe());
-            runner = new StreamsRunner(topology, config.streamsProperties(), config.shutdownTimeout(), model);
+            KafkaStreams streams = observability.bind(new KafkaStreams(topology, config.streamsProperties()));
+            runner = new StreamsRunner(streams, config.shutdownTimeout(), model);
         } catch (RuntimeException | Error e) {
             closeAfterFailure(model, e);
+            closeAfterFailure(observability, e);
             throw e;
         }
-        try (runner) {
+        // closes the Alertmanager sink, then Kafka Streams and the model, then the endpoint
+        try (Observability endpoint = observability; runner;
+             AlertmanagerSink alerts = AlertmanagerSink.startIfEnabled(config)) {
             runner.start();
             runner.awaitTermination();
         }
@@ -175,6 +191,9 @@ public final class StreamerCli implements Callable<Integer> {
     }
 
     private static void closeAfterFailure(AutoCloseable resource, Throwable failure) {
+        if (resource == null) {
+            return;
+        }
         try {
             resource.close();
         } catch (Exception e) {

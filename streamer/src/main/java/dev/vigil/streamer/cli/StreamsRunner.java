@@ -42,7 +42,13 @@ public final class StreamsRunner implements AutoCloseable {
         this(new KafkaStreams(topology, streamsProperties), closeTimeout, resource);
     }
 
-    StreamsRunner(KafkaStreams streams, Duration closeTimeout, AutoCloseable resource) {
+    /**
+     * Runs a client created by the caller (to bind its metrics before it starts).
+     *
+     * @param closeTimeout longest {@link #close()} waits for Kafka Streams
+     * @param resource     closed after Kafka Streams, such as the model the topology calls
+     */
+    public StreamsRunner(KafkaStreams streams, Duration closeTimeout, AutoCloseable resource) {
         this.streams = streams;
         this.closeTimeout = closeTimeout;
         this.resource = resource;
