@@ -21,24 +21,24 @@ import java.util.Properties;
 import java.util.function.Predicate;
 
 /** Runs the streamer's topology against a real broker, and reads its output topics. */
-final class StreamerHarness implements AutoCloseable {
+public final class StreamerHarness implements AutoCloseable {
 
-    final KafkaStreams streams;
+    public final KafkaStreams streams;
 
-    StreamerHarness(KafkaTestCluster kafka, StreamerSettings settings, Forecaster model, String appId, Path stateDir) {
+    public StreamerHarness(KafkaTestCluster kafka, StreamerSettings settings, Forecaster model, String appId, Path stateDir) {
         this(kafka, settings, model, properties(kafka, appId, stateDir));
     }
 
-    StreamerHarness(KafkaTestCluster kafka, StreamerSettings settings, Forecaster model, Properties props) {
+    public StreamerHarness(KafkaTestCluster kafka, StreamerSettings settings, Forecaster model, Properties props) {
         this(settings, model, props, null);
     }
 
-    StreamerHarness(StreamerSettings settings, Forecaster model, Properties props, VigilTopology.FanOut fanOut) {
+    public StreamerHarness(StreamerSettings settings, Forecaster model, Properties props, VigilTopology.FanOut fanOut) {
         streams = new KafkaStreams(VigilTopology.build(settings, model, StreamerMetrics.NONE, fanOut), props);
         streams.start();
     }
 
-    static Properties properties(KafkaTestCluster kafka, String appId, Path stateDir) {
+    public static Properties properties(KafkaTestCluster kafka, String appId, Path stateDir) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -52,7 +52,7 @@ final class StreamerHarness implements AutoCloseable {
         return props;
     }
 
-    static void createTopics(KafkaTestCluster kafka, StreamerSettings settings, int partitions) {
+    public static void createTopics(KafkaTestCluster kafka, StreamerSettings settings, int partitions) {
         kafka.createTopic(settings.inputTopic(), partitions);
         kafka.createTopic(settings.scoresTopic(), partitions);
         kafka.createTopic(settings.forecastsTopic(), partitions);
@@ -64,13 +64,13 @@ final class StreamerHarness implements AutoCloseable {
      * Reads a topic from the start until {@code done} holds for what was read, or the timeout passes. Assigns every
      * partition instead of joining a group, so no rebalance delays the first records.
      */
-    static List<ConsumerRecord<String, String>> readUntil(KafkaTestCluster kafka, String topic,
+    public static List<ConsumerRecord<String, String>> readUntil(KafkaTestCluster kafka, String topic,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
         return readUntil(kafka, topic, done, timeout, "read_uncommitted");
     }
 
     /** As {@link #readUntil(KafkaTestCluster, String, Predicate, Duration)}, with a consumer isolation level. */
-    static List<ConsumerRecord<String, String>> readUntil(KafkaTestCluster kafka, String topic,
+    public static List<ConsumerRecord<String, String>> readUntil(KafkaTestCluster kafka, String topic,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout, String isolationLevel) {
         Properties props = new Properties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);

@@ -11,15 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Trains a small real model with the trainer, for integration tests (about ten seconds). */
-final class TrainedModel {
+public final class TrainedModel {
 
-    static final int WINDOW = 24;
-    static final int HORIZON = 6;
+    public static final int WINDOW = 24;
+    public static final int HORIZON = 6;
 
     private TrainedModel() {
     }
 
-    static Path train(Path dir) {
+    public static Path train(Path dir) {
         Path model = dir.resolve("it-model.onnx");
         new TrainingPipeline(FitProgress.NONE).run(new TrainingRequest(
                 SyntheticHistory.of(20, 1500, 5).generate(), List.of(), WINDOW, HORIZON,
