@@ -68,6 +68,10 @@ public final class VigilConfig extends AbstractConfig {
     private static final String ALERT_RESOLVE_STEPS_DOC = "Consecutive normal steps before an open anomaly resolves.";
     public static final String LABELS_MAX_CONFIG = "vigil.labels.max";
     private static final String LABELS_MAX_DOC = "Labels kept per series; more are dropped and counted.";
+    public static final String INPUT_MAX_FUTURE_MS_CONFIG = "vigil.input.max.future.ms";
+    private static final String INPUT_MAX_FUTURE_MS_DOC = "A point whose timestamp is more than this far ahead of "
+            + "the wall clock, in ms, is dead-lettered (future-timestamp), so one bad clock cannot push a series "
+            + "ahead and make its real points look late.";
     public static final String INFERENCE_PROVIDER_CONFIG = "vigil.inference.provider";
     private static final String INFERENCE_PROVIDER_DOC = "ONNX Runtime execution provider; cuda needs the GPU build "
             + "of ONNX Runtime and CUDA 12 libraries.";
@@ -126,6 +130,8 @@ public final class VigilConfig extends AbstractConfig {
             .define(ALERT_RESOLVE_STEPS_CONFIG, Type.INT, D.resolveAfterQuietSteps(), atLeast(1), Importance.MEDIUM,
                     ALERT_RESOLVE_STEPS_DOC)
             .define(LABELS_MAX_CONFIG, Type.INT, D.maxLabels(), atLeast(0), Importance.LOW, LABELS_MAX_DOC)
+            .define(INPUT_MAX_FUTURE_MS_CONFIG, Type.LONG, D.maxFutureMs(), atLeast(0), Importance.LOW,
+                    INPUT_MAX_FUTURE_MS_DOC)
             .define(INFERENCE_PROVIDER_CONFIG, Type.STRING, "cpu", Validators.oneOfIgnoringCase("cpu", "cuda"),
                     Importance.MEDIUM, INFERENCE_PROVIDER_DOC)
             .define(INFERENCE_CUDA_FALLBACK_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
@@ -185,7 +191,8 @@ public final class VigilConfig extends AbstractConfig {
                 getInt(GAP_FILL_MAX_STEPS_CONFIG), getDouble(THRESHOLD_QUANTILE_CONFIG),
                 getDouble(SCORE_SMOOTHING_ALPHA_CONFIG), getInt(THRESHOLD_HISTORY_CONFIG),
                 getInt(THRESHOLD_MIN_HISTORY_CONFIG), getDouble(THRESHOLD_MIN_FRACTION_CONFIG),
-                getInt(ALERT_OPEN_STEPS_CONFIG), getInt(ALERT_RESOLVE_STEPS_CONFIG), getInt(LABELS_MAX_CONFIG));
+                getInt(ALERT_OPEN_STEPS_CONFIG), getInt(ALERT_RESOLVE_STEPS_CONFIG), getInt(LABELS_MAX_CONFIG),
+                getLong(INPUT_MAX_FUTURE_MS_CONFIG));
     }
 
     /** How the model runs. */

@@ -25,7 +25,8 @@ public final class DeadLetters {
         INVALID_RECORD("invalid-record"),
         FEATURE_MISMATCH("feature-mismatch"),
         DUPLICATE_TIMESTAMP("duplicate-timestamp"),
-        LATE_TIMESTAMP("late-timestamp");
+        LATE_TIMESTAMP("late-timestamp"),
+        FUTURE_TIMESTAMP("future-timestamp");
 
         private final String code;
 

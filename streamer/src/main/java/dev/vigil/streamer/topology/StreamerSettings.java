@@ -21,6 +21,8 @@ package dev.vigil.streamer.topology;
  * @param openAfterSteps         consecutive anomalous steps before an anomaly opens
  * @param resolveAfterQuietSteps consecutive normal steps before an open anomaly resolves
  * @param maxLabels              labels kept per series (more are dropped, and counted)
+ * @param maxFutureMs            a point more than this far ahead of the wall clock is dead-lettered: one bad clock
+ *                               must not push a series' time so far ahead that its real points all look late
  */
 public record StreamerSettings(
         String inputTopic,
@@ -38,11 +40,13 @@ public record StreamerSettings(
         double minThresholdFraction,
         int openAfterSteps,
         int resolveAfterQuietSteps,
-        int maxLabels) {
+        int maxLabels,
+        long maxFutureMs) {
 
     /** The documented defaults, with the default topic names. */
     public static StreamerSettings defaults() {
         return new StreamerSettings("metrics", "vigil-scores", "vigil-forecasts", "vigil-anomalies",
-                "vigil-dead-letter", 256, 20, 3, 0.999, 0.5, 256, 32, 1.0, 3, 5, 32);
+                "vigil-dead-letter", 256, 20, 3, 0.999, 0.5, 256, 32, 1.0, 3, 5, 32,
+                86_400_000L);
     }
 }

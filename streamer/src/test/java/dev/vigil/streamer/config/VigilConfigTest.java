@@ -47,7 +47,7 @@ class VigilConfigTest {
                 "vigil.score.smoothing.alpha", "1", "vigil.threshold.history", "100",
                 "vigil.threshold.min.history", "100", "vigil.threshold.min.fraction", "0.25",
                 "vigil.alert.open.steps", "2", "vigil.alert.resolve.steps", "9", "vigil.labels.max", "0");
-        assertEquals(new StreamerSettings("in", "s", "f", "a", "d", 64, 7, 0, 0.99, 1.0, 100, 100, 0.25, 2, 9, 0),
+        assertEquals(new StreamerSettings("in", "s", "f", "a", "d", 64, 7, 0, 0.99, 1.0, 100, 100, 0.25, 2, 9, 0, 86_400_000L),
                 config.toSettings());
     }
 

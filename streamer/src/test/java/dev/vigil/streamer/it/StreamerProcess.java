@@ -25,7 +25,7 @@ public final class StreamerProcess {
                 d.anomaliesTopic(), d.deadLetterTopic(), Integer.parseInt(args[4]), Long.parseLong(args[5]),
                 d.gapFillMaxSteps(), d.thresholdQuantile(), d.smoothingAlpha(), d.errorHistory(),
                 d.minErrorHistory(), d.minThresholdFraction(), d.openAfterSteps(), d.resolveAfterQuietSteps(),
-                d.maxLabels());
+                d.maxLabels(), d.maxFutureMs());
         OnnxModel model = OnnxModel.load(Path.of(args[1]), InferenceOptions.defaults());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, args[3]);

@@ -85,4 +85,16 @@ class GapsAndOrderingTest {
         assertEquals(1.0, next.get("scaledError").asDouble(), 1e-9,
                 "the refused 99s never entered the window");
     }
+
+    @Test
+    void aTimestampFarAheadOfTheWallClockIsDeadLetteredAndDoesNotPushTheSeriesAhead() {
+        long twoDaysAhead = System.currentTimeMillis() + 2 * 86_400_000L;
+        fixture.sendValue("web-1", twoDaysAhead, 11);
+        List<TestRecord<byte[], byte[]>> dead = fixture.deadLetters.readRecordsToList();
+        assertEquals(1, dead.size());
+        assertEquals("future-timestamp", TopologyFixture.header(dead.get(0), DeadLetters.REASON));
+        fixture.sendValue("web-1", T0 + 6 * STEP, 10);
+        assertEquals("scored", TopologyFixture.json(fixture.scores).get(0).get("status").asText(),
+                "the next real point is still in sequence");
+    }
 }

@@ -57,7 +57,8 @@ final class TopologyFixture implements AutoCloseable {
     static StreamerSettings settings(int batchMaxSize) {
         StreamerSettings d = StreamerSettings.defaults();
         return new StreamerSettings(d.inputTopic(), d.scoresTopic(), d.forecastsTopic(), d.anomaliesTopic(),
-                d.deadLetterTopic(), batchMaxSize, 60_000, 3, 0.99, 1.0, 64, 1_000_000, 0.5, 3, 4, 4);
+                d.deadLetterTopic(), batchMaxSize, 60_000, 3, 0.99, 1.0, 64, 1_000_000, 0.5, 3, 4, 4,
+                d.maxFutureMs());
     }
 
     void send(String series, String json) {
