@@ -10,7 +10,9 @@ import dev.vigil.streamer.config.MetricsKeys;
 import dev.vigil.streamer.config.VigilConfig;
 import dev.vigil.streamer.inference.ExecutionProvider;
 import dev.vigil.streamer.inference.InferenceOptions;
+import dev.vigil.streamer.inference.ModelReloader;
 import dev.vigil.streamer.inference.OnnxModel;
+import dev.vigil.streamer.inference.SwappableModel;
 import dev.vigil.streamer.metrics.Observability;
 import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.topology.VigilTopology;
@@ -114,14 +116,15 @@ public final class StreamerCli implements Callable<Integer> {
         if (log.isInfoEnabled()) {
             log.info("Configuration (secrets masked):\n{}", EffectiveConfig.format(config).strip());
         }
-        OnnxModel model = loadModel(modelPath, config.inferenceOptions());
+        OnnxModel loaded = loadModel(modelPath, config.inferenceOptions());
+        SwappableModel model = new SwappableModel(loaded);
         Observability observability = null;
         StreamsRunner runner;
         try {
-            logModel(model);
-            warnIfNotCalibrated(config.toSettings().thresholdQuantile(), model.spec());
+            logModel(loaded);
+            warnIfNotCalibrated(config.toSettings().thresholdQuantile(), loaded.spec());
             observability = Observability.start(MetricsKeys.settings(config));
-            StreamerMetrics meters = observability.modelLoaded(model, model.executionProvider());
+            StreamerMetrics meters = observability.modelLoaded(model, loaded.executionProvider());
             VigilTopology.FanOut fanOut = InputStage.fanOut(config);
             if (fanOut != null && observability.registry() != null) {
                 InputStage.meterSkipped(fanOut.decoder(), observability.registry());
@@ -135,14 +138,31 @@ public final class StreamerCli implements Callable<Integer> {
             closeAfterFailure(observability, e);
             throw e;
         }
-        // closes the Alertmanager sink, then Kafka Streams and the model, then the endpoint
+        // closes the reloader and the Alertmanager sink, then Kafka Streams and the model, then the endpoint
         try (Observability endpoint = observability; runner;
-             AlertmanagerSink alerts = AlertmanagerSink.startIfEnabled(config)) {
+             AlertmanagerSink alerts = AlertmanagerSink.startIfEnabled(config);
+             Closeable reloader = startReloader(config, model, endpoint, loaded)) {
             runner.start();
             runner.awaitTermination();
         }
         log.info("Vigil streamer stopped");
         return 0;
+    }
+
+    /** A resource closed with the others; closing never throws. */
+    private interface Closeable extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static Closeable startReloader(VigilConfig config, SwappableModel model, Observability observability,
+                                           OnnxModel loaded) {
+        if (config.modelReloadInterval().isZero()) {
+            return () -> { };
+        }
+        ModelReloader reloader = ModelReloader.start(config.modelPath(), model, config.inferenceOptions(),
+                config.modelReloadInterval(), observability.reloadListener(loaded.executionProvider()));
+        return reloader::close;
     }
 
     private Map<String, String> overrides() {

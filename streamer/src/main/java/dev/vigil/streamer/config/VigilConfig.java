@@ -72,6 +72,9 @@ public final class VigilConfig extends AbstractConfig {
     private static final String INPUT_MAX_FUTURE_MS_DOC = "A point whose timestamp is more than this far ahead of "
             + "the wall clock, in ms, is dead-lettered (future-timestamp), so one bad clock cannot push a series "
             + "ahead and make its real points look late.";
+    public static final String MODEL_RELOAD_INTERVAL_MS_CONFIG = "vigil.model.reload.interval.ms";
+    private static final String MODEL_RELOAD_INTERVAL_MS_DOC = "How often the model file is checked for a new "
+            + "version, in ms; a changed, valid and compatible model is swapped in without a restart. 0 disables.";
     public static final String INFERENCE_PROVIDER_CONFIG = "vigil.inference.provider";
     private static final String INFERENCE_PROVIDER_DOC = "ONNX Runtime execution provider; cuda needs the GPU build "
             + "of ONNX Runtime and CUDA 12 libraries.";
@@ -130,6 +133,8 @@ public final class VigilConfig extends AbstractConfig {
             .define(ALERT_RESOLVE_STEPS_CONFIG, Type.INT, D.resolveAfterQuietSteps(), atLeast(1), Importance.MEDIUM,
                     ALERT_RESOLVE_STEPS_DOC)
             .define(LABELS_MAX_CONFIG, Type.INT, D.maxLabels(), atLeast(0), Importance.LOW, LABELS_MAX_DOC)
+            .define(MODEL_RELOAD_INTERVAL_MS_CONFIG, Type.LONG, 10_000L, atLeast(0), Importance.MEDIUM,
+                    MODEL_RELOAD_INTERVAL_MS_DOC)
             .define(INPUT_MAX_FUTURE_MS_CONFIG, Type.LONG, D.maxFutureMs(), atLeast(0), Importance.LOW,
                     INPUT_MAX_FUTURE_MS_DOC)
             .define(INFERENCE_PROVIDER_CONFIG, Type.STRING, "cpu", Validators.oneOfIgnoringCase("cpu", "cuda"),
@@ -204,6 +209,11 @@ public final class VigilConfig extends AbstractConfig {
 
     public Path modelPath() {
         return Path.of(getString(MODEL_PATH_CONFIG));
+    }
+
+    /** How often to look for a new model version; zero when reloading is off. */
+    public Duration modelReloadInterval() {
+        return Duration.ofMillis(getLong(MODEL_RELOAD_INTERVAL_MS_CONFIG));
     }
 
     public Duration shutdownTimeout() {

@@ -19,4 +19,12 @@ public interface Forecaster {
      * scaled units. Safe to call from several stream threads at once.
      */
     float[] forecast(float[] windows, int batch);
+
+    /**
+     * Grows by one each time a new model replaces the one being served; processors compare it to know that the
+     * forecasts they hold came from an older model. Constant for a model that is never replaced.
+     */
+    default long generation() {
+        return 0;
+    }
 }

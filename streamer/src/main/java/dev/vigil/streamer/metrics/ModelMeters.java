@@ -40,6 +40,14 @@ final class ModelMeters {
         }
     }
 
+    /** Replaces the served model's meters by those of the model swapped in. */
+    static void rebind(MeterRegistry registry, ModelSpec spec, String modelVersion, ExecutionProvider provider) {
+        for (String name : new String[] {"vigil.model.info", "vigil.model.calibrated.threshold"}) {
+            registry.find(name).meters().forEach(registry::remove);
+        }
+        bind(registry, spec, modelVersion, provider);
+    }
+
     private static double maxOverTargets(Thresholds thresholds, int quantile, int step, int targets) {
         double max = Double.NaN;
         for (int t = 0; t < targets; t++) {

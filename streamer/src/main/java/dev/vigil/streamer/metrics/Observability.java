@@ -2,7 +2,10 @@ package dev.vigil.streamer.metrics;
 
 import dev.vigil.streamer.config.MetricsKeys;
 import dev.vigil.streamer.inference.ExecutionProvider;
+import dev.vigil.streamer.inference.ModelReloader;
+import dev.vigil.streamer.inference.OnnxModel;
 import dev.vigil.streamer.inference.Forecaster;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -103,6 +106,40 @@ public final class Observability implements AutoCloseable {
         VigilMeters meters = new VigilMeters(model.spec(), model.modelVersion(), provider, settings);
         meters.bindTo(registry);
         return meters;
+    }
+
+    /**
+     * The hooks of a model reloader: an accepted model replaces the model meters, every attempt is counted in
+     * {@code vigil.model.reloads{outcome=accepted|refused}}.
+     */
+    public ModelReloader.Listener reloadListener(ExecutionProvider provider) {
+        if (server == null) {
+            return new ModelReloader.Listener() {
+                @Override
+                public void accepted(OnnxModel model) {
+                }
+
+                @Override
+                public void refused(String reason) {
+                }
+            };
+        }
+        Counter accepted = Counter.builder("vigil.model.reloads").tag("outcome", "accepted")
+                .description("New model versions picked up from the model file, by outcome").register(registry);
+        Counter refused = Counter.builder("vigil.model.reloads").tag("outcome", "refused")
+                .description("New model versions picked up from the model file, by outcome").register(registry);
+        return new ModelReloader.Listener() {
+            @Override
+            public void accepted(OnnxModel model) {
+                accepted.increment();
+                ModelMeters.rebind(registry, model.spec(), model.modelVersion(), provider);
+            }
+
+            @Override
+            public void refused(String reason) {
+                refused.increment();
+            }
+        };
     }
 
     /** Binds Kafka Streams' own metrics (refreshed every {@link #KAFKA_METRICS_REFRESH}); returns the client. */

@@ -2,6 +2,7 @@ package dev.vigil.streamer.topology;
 
 import dev.vigil.spec.ModelSpec;
 import dev.vigil.spec.Thresholds;
+import dev.vigil.streamer.inference.Forecaster;
 import dev.vigil.streamer.output.AnomalyEvent;
 import dev.vigil.streamer.output.ScoreRecord;
 import dev.vigil.streamer.scoring.AlertLifecycle;
@@ -30,17 +31,17 @@ final class PointScorer {
 
     private final ModelSpec spec;
     private final StreamerSettings settings;
-    private final String modelVersion;
+    private final Forecaster model;
     private final int[] targetIndices;
-    private final int quantileIndex;
     private final AlertLifecycle lifecycle;
 
-    PointScorer(ModelSpec spec, StreamerSettings settings, String modelVersion) {
+    /** Reads the served model's thresholds and version at every point, so a swapped-in model applies at once. */
+    PointScorer(Forecaster model, StreamerSettings settings) {
+        ModelSpec spec = model.spec();
         this.spec = spec;
         this.settings = settings;
-        this.modelVersion = modelVersion;
+        this.model = model;
         this.targetIndices = spec.targetIndices();
-        this.quantileIndex = nearestQuantile(spec.thresholds(), settings.thresholdQuantile());
         this.lifecycle = new AlertLifecycle(settings.openAfterSteps(), settings.resolveAfterQuietSteps());
     }
 
@@ -60,7 +61,10 @@ final class PointScorer {
         List<AnomalyEvent.Deviation> deviations = new ArrayList<>(targets);
         double pointError = 0;
         double calibrated = 0;
-        Thresholds thresholds = spec.thresholds();
+        ModelSpec served = model.spec();
+        String modelVersion = model.modelVersion();
+        Thresholds thresholds = served.thresholds();
+        int quantileIndex = nearestQuantile(thresholds, settings.thresholdQuantile());
         for (int t = 0; t < targets; t++) {
             String name = spec.targets().get(t);
             double value = actual[targetIndices[t]];

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> states;
     private DeadLetterRouter deadLetters;
+    private long modelGeneration;
 
     SeriesProcessor(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics) {
         this.settings = settings;
@@ -50,7 +52,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.codec = new SeriesStateCodec(spec.windowSize(), spec.features().size(), spec.horizon(),
                 spec.targets().size(), settings.errorHistory());
         this.decoder = new InputDecoder(spec.features());
-        this.scorer = new PointScorer(spec, settings, forecaster.modelVersion());
+        this.scorer = new PointScorer(forecaster, settings);
         this.batcher = new ForecastBatcher(forecaster, codec, settings.batchMaxSize(), settings.batchMaxLingerMs(),
                 metrics);
         this.step = spec.stepMillis();
@@ -68,8 +70,12 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
             LOG.info("task {}: {} series were waiting for a forecast when the last instance stopped; forecasting "
                     + "them at the first punctuation", context.taskId(), batcher.size());
         }
+        modelGeneration = forecaster.generation();
         context.schedule(Duration.ofMillis(Math.max(1, settings.batchMaxLingerMs())),
-                PunctuationType.WALL_CLOCK_TIME, batcher::flushIfDue);
+                PunctuationType.WALL_CLOCK_TIME, now -> {
+                    rederiveAfterModelSwap();
+                    batcher.flushIfDue(now);
+                });
         context.schedule(STORE_SIZE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                 now -> metrics.storeSize(context.taskId().toString(), states.approximateNumEntries()));
     }
@@ -77,6 +83,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
     @Override
     public void process(Record<byte[], byte[]> record) {
         metrics.recordIn();
+        rederiveAfterModelSwap();
         InputDecoder.Outcome outcome = decoder.decode(record.key(), record.value());
         if (outcome.refusal() != null) {
             InputDecoder.Refusal r = outcome.refusal();
@@ -153,6 +160,25 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
                 batcher.flush();
             }
         }
+    }
+
+    /** After a new model was swapped in, forecasts every warm series again from its window. */
+    private void rederiveAfterModelSwap() {
+        long generation = forecaster.generation();
+        if (generation == modelGeneration) {
+            return;
+        }
+        modelGeneration = generation;
+        long now = context.currentSystemTimeMs();
+        try (KeyValueIterator<String, byte[]> all = states.all()) {
+            all.forEachRemaining(kv -> {
+                SeriesState state = codec.decode(kv.value);
+                if (state.warm()) {
+                    batcher.enqueue(kv.key, state.lastTs(), now);
+                }
+            });
+        }
+        batcher.flush();
     }
 
     private void emitScore(Record<byte[], byte[]> record, String series, long ts, ScoreRecord score) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The committed golden model and its expected forecasts, from the test-support module's resources. */
-final class GoldenModel {
+public final class GoldenModel {
 
     static final String MODEL_RESOURCE = "/golden/model.onnx";
     static final String CASES_RESOURCE = "/golden/cases.json";
@@ -33,7 +33,7 @@ final class GoldenModel {
     private GoldenModel() {
     }
 
-    static byte[] modelBytes() {
+    public static byte[] modelBytes() {
         try (InputStream in = resource(MODEL_RESOURCE)) {
             return in.readAllBytes();
         } catch (IOException e) {
