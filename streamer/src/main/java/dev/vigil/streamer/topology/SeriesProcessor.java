@@ -37,7 +37,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private final InputDecoder decoder;
     private final PointScorer scorer;
     private final ForecastBatcher batcher;
-    private final long step;
+    private final SeriesTimeline timeline;
     private final StreamerMetrics metrics;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> states;
@@ -55,7 +55,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.scorer = new PointScorer(forecaster, settings);
         this.batcher = new ForecastBatcher(forecaster, codec, settings.batchMaxSize(), settings.batchMaxLingerMs(),
                 metrics);
-        this.step = spec.stepMillis();
+        this.timeline = new SeriesTimeline(spec.stepMillis(), spec.horizon(), settings.gapFillMaxSteps());
     }
 
     @Override
@@ -92,7 +92,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
         InputDecoder.Decoded point = outcome.decoded();
         String series = point.series();
-        long ts = align(point.point().tsMillis());
+        long ts = timeline.align(point.point().tsMillis());
         long now = context.currentSystemTimeMs();
         if (ts > now + settings.maxFutureMs()) {
             deadLetter(record, Reason.FUTURE_TIMESTAMP, "ts", Long.toString(point.point().tsMillis()),
@@ -118,19 +118,19 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
         boolean wasWarm = state.warm();
         int held = state.count();
-        int filled = fillGap(series, state, ts, point.values());
+        int filled = timeline.fillGap(series, state, ts, point.values());
         if (held > 0 && !wasWarm && state.count() == 0) {
             metrics.warmUpEnded(); // abandoned: a long gap restarts it below
         }
         ScoreRecord score;
         if (state.warm()) {
-            int horizonStep = horizonStep(state, ts);
+            int horizonStep = timeline.horizonStep(state, ts);
             if (horizonStep < 0) {
                 states.put(series, codec.encode(state));
                 batcher.enqueue(series, state.lastTs(), context.currentSystemTimeMs());
                 batcher.flush();
                 state = codec.decode(states.get(series));
-                horizonStep = horizonStep(state, ts);
+                horizonStep = timeline.horizonStep(state, ts);
             }
             PointScorer.Outcome scored = scorer.score(series, state, ts, point.values(), horizonStep, filled);
             score = scored.score();
@@ -201,45 +201,6 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
             }
         }
         return counter;
-    }
-
-    /** Fills a short gap by linear interpolation (filled steps are never scored), or restarts the warm-up. */
-    private int fillGap(String series, SeriesState state, long ts, double[] values) {
-        if (state.lastTs() == SeriesState.NONE) {
-            return 0;
-        }
-        long missing = (ts - state.lastTs()) / step - 1;
-        if (missing <= 0) {
-            return 0;
-        }
-        if (missing > settings.gapFillMaxSteps()) {
-            LOG.debug("series '{}': gap of {} steps before {}; restarting its warm-up", series, missing, ts);
-            state.restartWarmUp();
-            return 0;
-        }
-        double[] last = state.lastValues();
-        double[] fill = new double[values.length];
-        for (int k = 1; k <= missing; k++) {
-            double fraction = (double) k / (missing + 1);
-            for (int f = 0; f < fill.length; f++) {
-                fill[f] = last[f] + (values[f] - last[f]) * fraction;
-            }
-            state.append(state.lastTs() + step, fill, true);
-        }
-        return (int) missing;
-    }
-
-    /** Index of {@code ts} in the series' forecast path, or -1 when no forecast covers it. */
-    private int horizonStep(SeriesState state, long ts) {
-        if (state.forecastOrigin() == SeriesState.NONE) {
-            return -1;
-        }
-        long h = (ts - state.forecastOrigin()) / step - 1;
-        return h >= 0 && h < spec.horizon() ? (int) h : -1;
-    }
-
-    private long align(long tsMillis) {
-        return Math.floorDiv(tsMillis + step / 2, step) * step;
     }
 
     private void deadLetter(Record<byte[], byte[]> record, Reason reason, String field, String value,
