@@ -29,6 +29,8 @@ final class InJvmBroker implements AutoCloseable {
             Map.entry("share.coordinator.state.topic.min.isr", "1"),
             Map.entry("default.replication.factor", "1"),
             Map.entry("min.insync.replicas", "1"),
+            // tests replay event times older than the default 7-day retention: keep their records
+            Map.entry("log.retention.ms", "-1"),
             Map.entry("group.initial.rebalance.delay.ms", "0"));
 
     private final KafkaClusterTestKit kit;

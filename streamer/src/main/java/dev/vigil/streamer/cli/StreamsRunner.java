@@ -110,7 +110,9 @@ public final class StreamsRunner implements AutoCloseable {
             }
         }
         long begin = System.nanoTime();
-        boolean clean = streams.close(CloseOptions.timeout(closeTimeout));
+        // leave the group: the other instances take this one's partitions now, not after its session times out
+        boolean clean = streams.close(CloseOptions.timeout(closeTimeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         long millis = (System.nanoTime() - begin) / 1_000_000;
         if (clean) {
             log.info("Kafka Streams closed in {} ms", millis);

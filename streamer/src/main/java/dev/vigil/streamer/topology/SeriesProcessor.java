@@ -92,13 +92,14 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
         InputDecoder.Decoded point = outcome.decoded();
         String series = point.series();
-        long ts = timeline.align(point.point().tsMillis());
         long now = context.currentSystemTimeMs();
-        if (ts > now + settings.maxFutureMs()) {
+        // checked before aligning: a timestamp near Long.MAX_VALUE would overflow the alignment
+        if (point.point().tsMillis() > now + settings.maxFutureMs()) {
             deadLetter(record, Reason.FUTURE_TIMESTAMP, "ts", Long.toString(point.point().tsMillis()),
                     "a timestamp at most " + settings.maxFutureMs() + " ms ahead of the wall clock (" + now + ")");
             return;
         }
+        long ts = timeline.align(point.point().tsMillis());
         SeriesState state = codec.decode(states.get(series));
         long latest = state.latestTs();
         if (latest != SeriesState.NONE && ts <= latest) {
