@@ -2,9 +2,6 @@ package dev.vigil.testsupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +13,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -41,12 +35,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     static {
-        for (String logger : List.of("org.apache.kafka", "kafka", "state.change.logger")) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "warn");
-            }
-        }
+        TestTopics.quietKafkaLogs();
     }
 
     private final Path baseDir;
@@ -138,15 +127,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     /** Creates a topic with replication factor 1 and waits until every partition has a leader. */
     public void createTopic(String name, int partitions) {
         checkOpen();
-        try {
-            admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            awaitLeaders(name, partitions);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic '" + name + "'", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not create topic '" + name + "' on " + bootstrapServers, e);
-        }
+        TestTopics.create(admin(), bootstrapServers, name, partitions, Duration.ofSeconds(30));
     }
 
     /** An admin client of this broker, created on first use; it reconnects after a restart. */
@@ -206,28 +187,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         LOG.info("Kafka broker process (pid {}) {} in {} ms, exit {}", process.pid(), hard ? "killed" : "stopped",
                 took.toMillis(), process.exitValue());
         return took;
-    }
-
-    private void awaitLeaders(String topic, int partitions)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                TopicDescription d = admin().describeTopics(Set.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                        .get(topic);
-                if (d.partitions().size() == partitions && d.partitions().stream().allMatch(p -> p.leader() != null)) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("partitions of '" + topic + "' have no leader after 30 s");
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static void deleteRecursively(Path dir) {

@@ -2,13 +2,10 @@ package dev.vigil.testsupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +38,7 @@ public final class KafkaTestCluster implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     static {
-        for (String logger : List.of("org.apache.kafka", "kafka", "state.change.logger")) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "warn");
-            }
-        }
+        TestTopics.quietKafkaLogs();
     }
 
     private final AutoCloseable broker;
@@ -95,16 +86,7 @@ public final class KafkaTestCluster implements AutoCloseable {
     /** Creates a topic with replication factor 1 and waits until every partition has a leader. */
     public void createTopic(String name, int partitions) {
         checkOpen();
-        try {
-            admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
-                    .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            awaitLeaders(name, partitions);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic '" + name + "'", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not create topic '" + name + "' on " + bootstrapServers, e);
-        }
+        TestTopics.create(admin(), bootstrapServers, name, partitions, TIMEOUT);
     }
 
     /** Sends the records with a String producer ({@code acks=all}), flushes, and waits until each is written. */
@@ -167,28 +149,6 @@ public final class KafkaTestCluster implements AutoCloseable {
             LOG.info("Kafka for tests ({}) stopped", description);
         } catch (Exception e) {
             throw new IllegalStateException("could not stop Kafka for tests (" + description + ")", e);
-        }
-    }
-
-    private void awaitLeaders(String topic, int partitions)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            try {
-                TopicDescription d = admin().describeTopics(Set.of(topic)).allTopicNames()
-                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-                if (d.partitions().size() == partitions && d.partitions().stream().allMatch(p -> p.leader() != null)) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("partitions of '" + topic + "' have no leader after " + TIMEOUT);
-            }
-            Thread.sleep(50);
         }
     }
 
