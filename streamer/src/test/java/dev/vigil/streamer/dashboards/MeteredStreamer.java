@@ -1,5 +1,6 @@
 package dev.vigil.streamer.dashboards;
 
+import dev.vigil.streamer.it.StreamerHarness;
 import dev.vigil.streamer.config.MetricsKeys;
 import dev.vigil.streamer.inference.OnnxModel;
 import dev.vigil.streamer.metrics.Observability;
@@ -7,9 +8,7 @@ import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.topology.StreamerSettings;
 import dev.vigil.streamer.topology.VigilTopology;
 import dev.vigil.testsupport.KafkaTestCluster;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,14 +74,7 @@ final class MeteredStreamer implements AutoCloseable {
     }
 
     private static Properties properties(KafkaTestCluster kafka, Path stateDir) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigil-dashboards");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return props;
+        return StreamerHarness.properties(kafka, "vigil-dashboards", stateDir);
     }
 
     /** Closes Kafka Streams, then the endpoint and the meters. */

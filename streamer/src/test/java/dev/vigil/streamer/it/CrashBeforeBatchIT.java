@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +91,8 @@ class CrashBeforeBatchIT {
     private Process startChild(KafkaTestCluster kafka, Path modelFile) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", StreamerProcess.class.getName(), kafka.bootstrapServers(), modelFile.toString(),
-                dir.resolve("killed-state").toString(), APP, "100000", "600000");
+                dir.resolve("killed-state").toString(), APP, "100000", "600000",
+                StreamsConfig.AT_LEAST_ONCE);
         // the class path goes in the environment: a very long command line crashes ONNX Runtime at start
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         builder.redirectErrorStream(true);
@@ -103,7 +105,7 @@ class CrashBeforeBatchIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String line;
         while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-            if (line.contains("STREAMER RUNNING")) {
+            if (line.contains(StreamerProcess.RUNNING)) {
                 Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
                 drain.setDaemon(true);
                 drain.start();

@@ -39,9 +39,14 @@ public final class StreamerHarness implements AutoCloseable {
     }
 
     public static Properties properties(KafkaTestCluster kafka, String appId, Path stateDir) {
+        return properties(kafka.bootstrapServers(), appId, stateDir);
+    }
+
+    /** Streams settings for tests: quick commits, and a short session so a killed member's partitions move soon. */
+    public static Properties properties(String bootstrapServers, String appId, Path stateDir) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);

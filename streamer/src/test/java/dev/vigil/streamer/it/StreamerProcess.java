@@ -12,14 +12,23 @@ import java.util.Properties;
 
 /**
  * The streamer in a process of its own, so a test can kill it with SIGKILL: no shutdown hook, no flush, no commit.
- * Arguments: bootstrap servers, model file, state dir, application id, batch max size, batch linger in ms.
+ * Prints {@value #RUNNING} on every transition to RUNNING.
+ *
+ * <p>Arguments: bootstrap servers, model file, state dir, application id, batch max size, batch linger in ms,
+ * processing guarantee.
  */
 public final class StreamerProcess {
+
+    public static final String RUNNING = "STREAMER RUNNING";
 
     private StreamerProcess() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length != 7) {
+            throw new IllegalArgumentException("expected 7 arguments (bootstrap servers, model file, state dir, "
+                    + "application id, batch max size, batch linger ms, processing guarantee), found " + args.length);
+        }
         StreamerSettings d = StreamerSettings.defaults();
         StreamerSettings settings = new StreamerSettings(d.inputTopic(), d.scoresTopic(), d.forecastsTopic(),
                 d.anomaliesTopic(), d.deadLetterTopic(), Integer.parseInt(args[4]), Long.parseLong(args[5]),
@@ -27,20 +36,12 @@ public final class StreamerProcess {
                 d.minErrorHistory(), d.minThresholdFraction(), d.openAfterSteps(), d.resolveAfterQuietSteps(),
                 d.maxLabels(), d.maxFutureMs());
         OnnxModel model = OnnxModel.load(Path.of(args[1]), InferenceOptions.defaults());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, args[3]);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, args[2]);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put("auto.offset.reset", "earliest");
-        // a killed member holds its partitions until its session times out: keep that short in tests
-        props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6000);
-        props.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
+        Properties props = StreamerHarness.properties(args[0], args[3], Path.of(args[2]));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, args[6]);
         KafkaStreams streams = new KafkaStreams(VigilTopology.build(settings, model), props);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
-                System.out.println("STREAMER RUNNING");
+                System.out.println(RUNNING);
                 System.out.flush();
             }
         });

@@ -1,5 +1,6 @@
 package dev.vigil.streamer.metrics;
 
+import dev.vigil.streamer.it.StreamerHarness;
 import dev.vigil.streamer.cli.StreamsRunner;
 import dev.vigil.streamer.config.MetricsKeys;
 import dev.vigil.streamer.inference.InferenceOptions;
@@ -7,10 +8,8 @@ import dev.vigil.streamer.inference.OnnxModel;
 import dev.vigil.streamer.topology.StreamerSettings;
 import dev.vigil.streamer.topology.VigilTopology;
 import dev.vigil.testsupport.KafkaTestCluster;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,14 +127,7 @@ class MetricsEndpointIT {
     }
 
     private Properties properties(KafkaTestCluster kafka) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigil-metrics-it");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return props;
+        return StreamerHarness.properties(kafka, "vigil-metrics-it", dir.resolve("state"));
     }
 
     private String awaitScrape(Observability observability, Predicate<String> done) throws Exception {

@@ -1,5 +1,7 @@
 package dev.vigil.streamer.reliability;
 
+import dev.vigil.streamer.it.StreamerProcess;
+import dev.vigil.streamer.topology.StreamerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One streamer process of the crash loop ({@link CrashLoopStreamer}), with a state directory of its own; its output
+ * One streamer process of the crash loop ({@link StreamerProcess} with the default settings), with a state directory of its own; its output
  * goes to a log file beside that directory.
  */
 final class CrashLoopChild {
@@ -23,6 +25,8 @@ final class CrashLoopChild {
         this.log = log;
     }
 
+    private static final StreamerSettings DEFAULTS = StreamerSettings.defaults();
+
     /** Starts a streamer process with a new, empty state directory {@code dir/state-<n>}. */
     static CrashLoopChild start(String bootstrapServers, Path modelFile, Path dir, int n, String applicationId,
                                 String guarantee) {
@@ -33,8 +37,9 @@ final class CrashLoopChild {
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn",
-                CrashLoopStreamer.class.getName(), bootstrapServers, modelFile.toString(), stateDir.toString(),
-                applicationId, guarantee);
+                StreamerProcess.class.getName(), bootstrapServers, modelFile.toString(), stateDir.toString(),
+                applicationId, Integer.toString(DEFAULTS.batchMaxSize()), Long.toString(DEFAULTS.batchMaxLingerMs()),
+                guarantee);
         // the class path goes in the environment: a very long command line crashes ONNX Runtime at start
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         builder.redirectErrorStream(true);
@@ -54,7 +59,7 @@ final class CrashLoopChild {
                 throw new AssertionError("the streamer process exited with " + process.exitValue() + ":\n"
                         + logTail(40));
             }
-            if (logTail(Integer.MAX_VALUE).contains(CrashLoopStreamer.RUNNING)) {
+            if (logTail(Integer.MAX_VALUE).contains(StreamerProcess.RUNNING)) {
                 return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
             }
             Thread.sleep(50);
