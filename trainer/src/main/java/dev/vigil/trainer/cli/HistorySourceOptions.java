@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Where the history comes from: exactly one of CSV, a Kafka topic, or generated synthetic series. */
-final class HistorySourceOptions {
+public final class HistorySourceOptions {
 
     private static final Pattern SYNTHETIC = Pattern.compile("(\\d+)x(\\d+)(\\+flag)?");
 
@@ -79,7 +79,13 @@ final class HistorySourceOptions {
             description = "Seed of the synthetic series (default: ${DEFAULT-VALUE}).")
     long syntheticSeed;
 
-    History read() {
+    /** Another CSV file or directory, read with the same time and feature options (e.g. separate training files). */
+    public History readCsv(Path path) {
+        long stepMillis = stepInterval == null ? 0 : stepInterval.toMillis();
+        return CsvHistoryReader.read(new CsvOptions(path, timeColumn, timeFormat, features, stepMillis));
+    }
+
+    public History read() {
         long stepMillis = stepInterval == null ? 0 : stepInterval.toMillis();
         if (source.csv != null) {
             return CsvHistoryReader.read(new CsvOptions(source.csv, timeColumn, timeFormat, features, stepMillis));

@@ -101,7 +101,8 @@ public final class Charts {
         return chart;
     }
 
-    private static void save(XYChart chart, Path path) {
+    /** Writes {@code chart} as a PNG; shared by every chart Vigil writes. */
+    public static void save(XYChart chart, Path path) {
         try {
             BitmapEncoder.saveBitmap(chart, path.toString(), BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {

@@ -1,0 +1,170 @@
+package dev.vigil.backtest;
+
+import dev.vigil.streamer.evaluation.EventCounts;
+import dev.vigil.streamer.inference.InferenceOptions;
+import dev.vigil.streamer.inference.OnnxModel;
+import dev.vigil.trainer.cli.ModelOptions;
+import dev.vigil.trainer.data.History;
+import dev.vigil.trainer.data.Series;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code vigil-backtest smap-msl}: the SMAP/MSL benchmark (Hundman et al., KDD 2018): train on each channel's train
+ * file, score its test file with the streamer's scoring, and count detected labeled sequences, missed ones and
+ * false alerts per spacecraft and overall.
+ */
+@Command(name = "smap-msl", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"The SMAP/MSL spacecraft telemetry benchmark: event-level precision, recall and F1 per "
+                + "spacecraft and overall, beside the published LSTM detector's figures.",
+                "Writes <output>/report.md, rows/, charts/ and the models it trains under <output>/models/."})
+final class SmapMslCommand implements Callable<Integer> {
+
+    /** Hundman et al. 2018, LSTM with nonparametric dynamic thresholds and pruning: precision, recall. */
+    static final Map<String, double[]> PUBLISHED = Map.of("SMAP", new double[] {0.855, 0.855},
+            "MSL", new double[] {0.926, 0.694}, "overall", new double[] {0.875, 0.800});
+
+    @Option(names = "--data", paramLabel = "DIR", required = true,
+            description = "The benchmark data: labeled_anomalies.csv, train/<channel>.csv, test/<channel>.csv.")
+    Path data;
+
+    @Option(names = "--spacecraft", paramLabel = "NAME", split = ",", defaultValue = "SMAP,MSL",
+            description = "Spacecraft to run (default: ${DEFAULT-VALUE}).")
+    List<String> spacecraft;
+
+    @Option(names = "--channels", paramLabel = "ID", split = ",",
+            description = "Only these channels (default: every labeled channel of the chosen spacecraft).")
+    List<String> channels = new ArrayList<>();
+
+    @Option(names = "--commands",
+            description = "Feed the one-hot command columns as input-only features beside the value.")
+    boolean commands;
+
+    @Option(names = "--model-per", paramLabel = "channel|spacecraft", defaultValue = "channel",
+            description = "One model per channel (the paper's protocol) or one per spacecraft over all its train "
+                    + "files (default: ${DEFAULT-VALUE}).")
+    String modelPer;
+
+    @Mixin
+    ScoringOptions scoring = new ScoringOptions();
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!modelPer.equals("channel") && !modelPer.equals("spacecraft")) {
+            throw new IllegalArgumentException("--model-per: found '" + modelPer + "', expected channel or spacecraft");
+        }
+        SmapMslData benchmark = SmapMslData.open(data);
+        long begin = System.nanoTime();
+        Map<String, List<SeriesResult>> bySpacecraft = new LinkedHashMap<>();
+        for (String craft : spacecraft) {
+            List<SmapMslData.Channel> chosen = benchmark.channels().stream()
+                    .filter(c -> c.spacecraft().equalsIgnoreCase(craft))
+                    .filter(c -> channels.isEmpty() || channels.contains(c.id())).toList();
+            if (chosen.isEmpty()) {
+                throw new IllegalArgumentException("--spacecraft " + craft + " with --channels " + channels
+                        + ": no labeled channel matches");
+            }
+            List<String> features = new ArrayList<>(List.of("value"));
+            if (commands) {
+                features.addAll(benchmark.commandColumns(chosen.get(0)));
+            }
+            out.printf(Locale.ROOT, "%s: %d channels, features %s%n", craft, chosen.size(),
+                    commands ? "value + " + (features.size() - 1) + " command columns" : features);
+            List<SeriesResult> results = new ArrayList<>();
+            if (modelPer.equals("spacecraft")) {
+                results.addAll(run(benchmark, chosen, features, craft, out));
+            } else {
+                for (SmapMslData.Channel channel : chosen) {
+                    results.addAll(run(benchmark, List.of(channel), features, channel.id(), out));
+                }
+            }
+            bySpacecraft.put(craft.toUpperCase(Locale.ROOT), results);
+            EventCounts counts = BacktestOutput.totals(results);
+            out.printf(Locale.ROOT, "%s: precision %.1f%%, recall %.1f%%, F1 %.3f (TP %d, FP %d, FN %d)%n", craft,
+                    100 * counts.precision(), 100 * counts.recall(), counts.f1(), counts.truePositives(),
+                    counts.falsePositives(), counts.falseNegatives());
+        }
+        List<SeriesResult> all = bySpacecraft.values().stream().flatMap(List::stream).toList();
+        BacktestOutput.writeRows(scoring.output, all);
+        BacktestOutput.writeCharts(scoring.output, all, scoring.charts, SmapMslData.STEP_MILLIS);
+        String table = table(bySpacecraft);
+        double minutes = (System.nanoTime() - begin) / 60e9;
+        BacktestOutput.write(scoring.output.resolve("report.md"), BacktestOutput.report("SMAP/MSL benchmark", all,
+                List.of(table, description() + String.format(Locale.ROOT, " Ran in %.1f min.", minutes))));
+        out.print(table);
+        out.println("Wrote " + scoring.output.resolve("report.md"));
+        out.flush();
+        return 0;
+    }
+
+    private List<SeriesResult> run(SmapMslData benchmark, List<SmapMslData.Channel> chosen, List<String> features,
+                                   String name, PrintWriter out) {
+        History train = benchmark.train(chosen, features);
+        History test = benchmark.test(chosen, features);
+        Path modelFile = ModelSource.train(train, model, scoring.output.resolve("models").resolve(name + ".onnx"),
+                out);
+        List<ScoredSeries> scored = new ArrayList<>();
+        for (Series s : test.series()) {
+            scored.add(new ScoredSeries(s.id(), s.timestamps(), s.values(), s.featureCount(), 0));
+        }
+        try (OnnxModel onnx = OnnxModel.load(modelFile, InferenceOptions.defaults())) {
+            List<SeriesResult> results = new Backtester(onnx, scoring.streamerSettings(modelFile)).run(scored,
+                    features, SmapMslData.labels(chosen), fed -> { });
+            for (SeriesResult r : results) {
+                EventCounts c = r.match().counts();
+                out.printf(Locale.ROOT, "  %-6s %5d rows: %d/%d labeled detected, %d false alerts%n", r.series(),
+                        r.rows().size(), c.truePositives(), r.labels().size(), c.falsePositives());
+            }
+            return results;
+        }
+    }
+
+    private String description() {
+        return "Model: one per " + modelPer + ", features " + (commands ? "value + command columns" : "value")
+                + ", window " + model.window() + ". Settings: " + (scoring.settings.isEmpty() ? "streamer defaults"
+                : scoring.settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "))) + ".";
+    }
+
+    /** Vigil's precision / recall / F1 per spacecraft and overall, beside the published figures. */
+    static String table(Map<String, List<SeriesResult>> bySpacecraft) {
+        StringBuilder md = new StringBuilder("| | labeled | TP | FN | FP | precision | recall | F1 | published P / R |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        EventCounts overall = EventCounts.ZERO;
+        for (Map.Entry<String, List<SeriesResult>> e : bySpacecraft.entrySet()) {
+            EventCounts c = BacktestOutput.totals(e.getValue());
+            overall = overall.plus(c);
+            md.append(row(e.getKey(), c));
+        }
+        md.append(row("overall", overall));
+        return md.toString();
+    }
+
+    private static String row(String name, EventCounts c) {
+        double[] published = PUBLISHED.get(name);
+        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f%% | %.1f%% | %.3f | %s |%n", name,
+                c.truePositives() + c.falseNegatives(), c.truePositives(), c.falseNegatives(), c.falsePositives(),
+                100 * c.precision(), 100 * c.recall(), c.f1(), published == null ? "-"
+                        : String.format(Locale.ROOT, "%.1f%% / %.1f%%", 100 * published[0], 100 * published[1]));
+    }
+}
