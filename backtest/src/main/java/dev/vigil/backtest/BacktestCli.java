@@ -28,6 +28,9 @@ public final class BacktestCli implements Runnable {
     /** Runs the CLI and returns its exit code; used by {@link #main} and by tests. */
     public static int execute(PrintStream out, PrintStream err, String... args) {
         System.setProperty("java.awt.headless", "true");
+        // the in-process driver's start-up warnings (temp state dir, global handler) say nothing about a backtest
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka",
+                System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error"));
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         CommandLine cli = new CommandLine(new BacktestCli());
         cli.setOut(new PrintWriter(out, true));

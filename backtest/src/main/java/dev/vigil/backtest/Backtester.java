@@ -54,12 +54,7 @@ public final class Backtester {
     public Backtester(Forecaster model, StreamerSettings settings) {
         this.model = model;
         this.spec = model.spec();
-        this.settings = new StreamerSettings(settings.inputTopic(), settings.scoresTopic(), settings.forecastsTopic(),
-                settings.anomaliesTopic(), settings.deadLetterTopic(), 1, settings.batchMaxLingerMs(),
-                settings.gapFillMaxSteps(), settings.thresholdQuantile(), settings.smoothingAlpha(),
-                settings.errorHistory(), settings.minErrorHistory(), settings.minThresholdFraction(),
-                settings.openAfterSteps(), settings.resolveAfterQuietSteps(), settings.maxLabels(),
-                Long.MAX_VALUE / 4);
+        this.settings = settings.withBatch(1, Long.MAX_VALUE / 4);
     }
 
     /**

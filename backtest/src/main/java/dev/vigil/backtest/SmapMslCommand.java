@@ -58,6 +58,11 @@ final class SmapMslCommand implements Callable<Integer> {
                     + "files (default: ${DEFAULT-VALUE}).")
     String modelPer;
 
+    @Option(names = "--reuse-models",
+            description = "Use the models an earlier run left under <output>/models instead of training again "
+                    + "(to compare scoring settings on the same models).")
+    boolean reuseModels;
+
     @Mixin
     ScoringOptions scoring = new ScoringOptions();
 
@@ -121,8 +126,10 @@ final class SmapMslCommand implements Callable<Integer> {
                                    String name, PrintWriter out) {
         History train = benchmark.train(chosen, features);
         History test = benchmark.test(chosen, features);
-        Path modelFile = ModelSource.train(train, model, scoring.output.resolve("models").resolve(name + ".onnx"),
-                out);
+        Path modelFile = scoring.output.resolve("models").resolve(name + ".onnx");
+        if (!reuseModels || !java.nio.file.Files.isRegularFile(modelFile)) {
+            ModelSource.train(train, model, modelFile, out);
+        }
         List<ScoredSeries> scored = new ArrayList<>();
         for (Series s : test.series()) {
             scored.add(new ScoredSeries(s.id(), s.timestamps(), s.values(), s.featureCount(), 0));

@@ -68,7 +68,7 @@ public final class TrainingPipeline {
         LOG.info("{} series, {} points, {} features; windows: {} train, {} validation, {} test", history.series().size(),
                 history.points(), history.features().size(), splits.train().length, splits.validation().length,
                 splits.test().length);
-        BatchAssembler data = new BatchAssembler(history, Scaling.defaults(), request.windowSize(), request.horizon(),
+        BatchAssembler data = new BatchAssembler(history, request.scaling(), request.windowSize(), request.horizon(),
                 targetIndices);
         int period = request.seasonalPeriod() != null ? request.seasonalPeriod()
                 : SeasonalityDetector.detect(history, targetIndices[0], request.split().train(),
@@ -127,7 +127,7 @@ public final class TrainingPipeline {
         Provenance provenance = new Provenance(build.version(), build.gitCommit(), Instant.now().toString(), data,
                 request.hyperparameters(), fit.epochs().size(), fit.bestEpoch(), metrics);
         return new ModelSpec(ModelSpec.FORMAT_VERSION, history.features(), request.effectiveTargets(),
-                request.windowSize(), request.horizon(), history.stepMillis(), Scaling.defaults(), thresholds,
+                request.windowSize(), request.horizon(), history.stepMillis(), request.scaling(), thresholds,
                 provenance);
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.trainer;
 
 import dev.vigil.spec.Hyperparameters;
+import dev.vigil.spec.Scaling;
 import dev.vigil.trainer.data.History;
 import dev.vigil.trainer.fit.SplitFractions;
 
@@ -23,6 +24,7 @@ import java.util.List;
  * @param output            where the ONNX file goes; charts go next to it
  * @param charts            whether to write the PNG charts
  * @param fixtureDir        where to write golden fixtures (held-out windows and expected forecasts), or null
+ * @param scaling           how every window is scaled, written into the spec for the streamer
  */
 public record TrainingRequest(
         History history,
@@ -37,7 +39,17 @@ public record TrainingRequest(
         List<Double> quantiles,
         Path output,
         boolean charts,
-        Path fixtureDir) {
+        Path fixtureDir,
+        Scaling scaling) {
+
+    /** A request with the default scaling. */
+    public TrainingRequest(History history, List<String> targets, int windowSize, int horizon,
+                           Hyperparameters hyperparameters, SplitFractions split, int validationWindows,
+                           int testWindows, Integer seasonalPeriod, List<Double> quantiles, Path output,
+                           boolean charts, Path fixtureDir) {
+        this(history, targets, windowSize, horizon, hyperparameters, split, validationWindows, testWindows,
+                seasonalPeriod, quantiles, output, charts, fixtureDir, Scaling.defaults());
+    }
 
     public TrainingRequest {
         targets = List.copyOf(targets);

@@ -62,6 +62,14 @@ public final class VigilConfig extends AbstractConfig {
     public static final String THRESHOLD_MIN_FRACTION_CONFIG = "vigil.threshold.min.fraction";
     private static final String THRESHOLD_MIN_FRACTION_DOC = "The adapted threshold never falls below this fraction "
             + "of the calibrated one.";
+    public static final String THRESHOLD_MARGIN_CONFIG = "vigil.threshold.margin";
+    private static final String THRESHOLD_MARGIN_DOC = "A point is anomalous only if its smoothed error also exceeds "
+            + "the largest error in the series' threshold history that stayed below the threshold by this fraction "
+            + "(0.15 = 15% above it). The streaming form of the pruning step of Hundman et al.: an error merely at the "
+            + "top of the series' usual range does not alert. 0 turns it off.";
+    public static final String THRESHOLD_MIN_CONFIG = "vigil.threshold.min";
+    private static final String THRESHOLD_MIN_DOC = "The threshold never falls below this smoothed error, in scaled "
+            + "units (window standard deviations, floored by the model's minimum scale). 0 turns it off.";
     public static final String ALERT_OPEN_STEPS_CONFIG = "vigil.alert.open.steps";
     private static final String ALERT_OPEN_STEPS_DOC = "Consecutive anomalous steps before an anomaly opens.";
     public static final String ALERT_RESOLVE_STEPS_CONFIG = "vigil.alert.resolve.steps";
@@ -128,6 +136,10 @@ public final class VigilConfig extends AbstractConfig {
                     THRESHOLD_MIN_HISTORY_DOC)
             .define(THRESHOLD_MIN_FRACTION_CONFIG, Type.DOUBLE, D.minThresholdFraction(), between(0, 1),
                     Importance.MEDIUM, THRESHOLD_MIN_FRACTION_DOC)
+            .define(THRESHOLD_MARGIN_CONFIG, Type.DOUBLE, D.thresholdMargin(), atLeast(0), Importance.MEDIUM,
+                    THRESHOLD_MARGIN_DOC)
+            .define(THRESHOLD_MIN_CONFIG, Type.DOUBLE, D.thresholdMin(), atLeast(0), Importance.MEDIUM,
+                    THRESHOLD_MIN_DOC)
             .define(ALERT_OPEN_STEPS_CONFIG, Type.INT, D.openAfterSteps(), atLeast(1), Importance.MEDIUM,
                     ALERT_OPEN_STEPS_DOC)
             .define(ALERT_RESOLVE_STEPS_CONFIG, Type.INT, D.resolveAfterQuietSteps(), atLeast(1), Importance.MEDIUM,
@@ -197,7 +209,8 @@ public final class VigilConfig extends AbstractConfig {
                 getDouble(SCORE_SMOOTHING_ALPHA_CONFIG), getInt(THRESHOLD_HISTORY_CONFIG),
                 getInt(THRESHOLD_MIN_HISTORY_CONFIG), getDouble(THRESHOLD_MIN_FRACTION_CONFIG),
                 getInt(ALERT_OPEN_STEPS_CONFIG), getInt(ALERT_RESOLVE_STEPS_CONFIG), getInt(LABELS_MAX_CONFIG),
-                getLong(INPUT_MAX_FUTURE_MS_CONFIG));
+                getLong(INPUT_MAX_FUTURE_MS_CONFIG), getDouble(THRESHOLD_MARGIN_CONFIG),
+                getDouble(THRESHOLD_MIN_CONFIG));
     }
 
     /** How the model runs. */

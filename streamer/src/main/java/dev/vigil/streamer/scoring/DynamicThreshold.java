@@ -59,6 +59,26 @@ public final class DynamicThreshold {
         return Math.max(epsilon(errors), minFraction * calibrated);
     }
 
+    /**
+     * Raises {@code threshold} so that it is at least {@code 1 + margin} times the largest held error below it, and
+     * at least {@code floor}: the streaming form of Hundman et al.'s pruning, which drops anomalous sequences whose
+     * peak is not clearly above the largest normal error.
+     */
+    public static double pruned(double threshold, ErrorHistory errors, double margin, double floor) {
+        double result = Math.max(threshold, floor);
+        if (margin <= 0 || errors.size() == 0) {
+            return result;
+        }
+        float[] values = errors.buffer();
+        double largestNormal = 0;
+        for (int i = 0, j = errors.head(); i < errors.size(); i++, j = next(j, values.length)) {
+            if (values[j] < threshold && values[j] > largestNormal) {
+                largestNormal = values[j];
+            }
+        }
+        return Math.max(result, (1 + margin) * largestNormal);
+    }
+
     /** Hundman's threshold over the errors held; see the class comment, including the edge cases. */
     public static double epsilon(ErrorHistory errors) {
         int n = errors.size();

@@ -82,8 +82,9 @@ final class PointScorer {
         double previous = state.smoothedError();
         double smoothed = Double.isNaN(previous) ? pointError
                 : settings.smoothingAlpha() * pointError + (1 - settings.smoothingAlpha()) * previous;
-        double threshold = DynamicThreshold.threshold(calibrated, state.errors(), settings.minErrorHistory(),
-                settings.minThresholdFraction());
+        double threshold = DynamicThreshold.pruned(DynamicThreshold.threshold(calibrated, state.errors(),
+                settings.minErrorHistory(), settings.minThresholdFraction()), state.errors(),
+                settings.thresholdMargin(), settings.thresholdMin());
         boolean anomalous = smoothed > threshold;
         double score = AnomalyScore.score(smoothed, threshold);
         Severity severity = AnomalyScore.severity(smoothed, threshold);

@@ -23,6 +23,11 @@ package dev.vigil.streamer.topology;
  * @param maxLabels              labels kept per series (more are dropped, and counted)
  * @param maxFutureMs            a point more than this far ahead of the wall clock is dead-lettered: one bad clock
  *                               must not push a series' time so far ahead that its real points all look late
+ * @param thresholdMargin        a point is anomalous only if its smoothed error also exceeds, by this fraction, the
+ *                               largest error in the series' history that stayed below the threshold: the streaming
+ *                               form of Hundman et al.'s pruning, so an error merely at the top of the usual range
+ *                               does not alert
+ * @param thresholdMin           the threshold never falls below this, in scaled units (window standard deviations)
  */
 public record StreamerSettings(
         String inputTopic,
@@ -41,7 +46,28 @@ public record StreamerSettings(
         int openAfterSteps,
         int resolveAfterQuietSteps,
         int maxLabels,
-        long maxFutureMs) {
+        long maxFutureMs,
+        double thresholdMargin,
+        double thresholdMin) {
+
+    /** Settings without pruning margin or absolute threshold floor. */
+    public StreamerSettings(String inputTopic, String scoresTopic, String forecastsTopic, String anomaliesTopic,
+                            String deadLetterTopic, int batchMaxSize, long batchMaxLingerMs, int gapFillMaxSteps,
+                            double thresholdQuantile, double smoothingAlpha, int errorHistory, int minErrorHistory,
+                            double minThresholdFraction, int openAfterSteps, int resolveAfterQuietSteps,
+                            int maxLabels, long maxFutureMs) {
+        this(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, batchMaxSize,
+                batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
+                minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs, 0, 0);
+    }
+
+    /** These settings with another batch size and far-future limit, e.g. one forecast per point offline. */
+    public StreamerSettings withBatch(int maxSize, long futureLimitMs) {
+        return new StreamerSettings(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, maxSize,
+                batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
+                minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, futureLimitMs,
+                thresholdMargin, thresholdMin);
+    }
 
     /** The documented defaults, with the default topic names. */
     public static StreamerSettings defaults() {

@@ -199,4 +199,19 @@ class DynamicThresholdTest {
         assertEquals(DynamicThreshold.epsilon(straight), DynamicThreshold.epsilon(wrapped), 0.0,
                 "where the ring's head sits must not change the result");
     }
+
+    @Test
+    void pruningRaisesTheThresholdAboveTheLargestNormalErrorByTheMargin() {
+        ErrorHistory history = ErrorHistory.empty(8);
+        for (double e : new double[] {0.1, 0.2, 0.8, 0.3, 1.5}) {
+            history.add(e);
+        }
+        assertEquals(1.0, DynamicThreshold.pruned(1.0, history, 0, 0), 0.0, "no margin: unchanged");
+        assertEquals(0.8 * 1.5, DynamicThreshold.pruned(1.0, history, 0.5, 0), 1e-6,
+                "1.5 x the largest error below the threshold (0.8); 1.5 itself is above it and does not count");
+        assertEquals(1.0, DynamicThreshold.pruned(1.0, history, 0.1, 0), 0.0,
+                "a margin that stays below the threshold leaves it");
+        assertEquals(2.0, DynamicThreshold.pruned(1.0, history, 0.5, 2.0), 0.0, "the absolute floor wins");
+        assertEquals(0.7, DynamicThreshold.pruned(0.7, ErrorHistory.empty(4), 0.5, 0), 0.0, "no history: unchanged");
+    }
 }

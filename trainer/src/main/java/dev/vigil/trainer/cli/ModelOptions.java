@@ -1,6 +1,7 @@
 package dev.vigil.trainer.cli;
 
 import dev.vigil.spec.Hyperparameters;
+import dev.vigil.spec.Scaling;
 import dev.vigil.trainer.TrainingRequest;
 import dev.vigil.trainer.data.History;
 import dev.vigil.trainer.fit.SplitFractions;
@@ -82,6 +83,17 @@ public final class ModelOptions {
             description = "Quantiles of validation residuals stored as anomaly thresholds (default: ${DEFAULT-VALUE}).")
     List<Double> quantiles;
 
+    @Option(names = "--min-scale", paramLabel = "X", defaultValue = "1e-6",
+            description = "Floor of every window's scale, in the series' units: changes much smaller than X count "
+                    + "as noise. Raise it for series that sit flat and move in known units (default: "
+                    + "${DEFAULT-VALUE}).")
+    double minScale;
+
+    @Option(names = "--relative-min-scale", paramLabel = "X", defaultValue = "1e-3",
+            description = "Floor of every window's scale relative to the window's mean magnitude (default: "
+                    + "${DEFAULT-VALUE}).")
+    double relativeMinScale;
+
     @Option(names = "--seed", defaultValue = "42",
             description = "Seed of every random choice; same seed and data give the same model (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -105,6 +117,10 @@ public final class ModelOptions {
         }
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("--learning-rate: found " + learningRate + ", expected > 0");
+        }
+        if (!(minScale > 0) || !(relativeMinScale >= 0)) {
+            throw new IllegalArgumentException("--min-scale / --relative-min-scale: found " + minScale + " / "
+                    + relativeMinScale + ", expected > 0 / >= 0");
         }
         if (!(gradientClip >= 0)) {
             throw new IllegalArgumentException("--gradient-clip: found " + gradientClip + ", expected >= 0");
@@ -160,7 +176,8 @@ public final class ModelOptions {
                 gradientClip, windowsPerEpoch, seed);
         return new TrainingRequest(history, targets, window, horizon, hp,
                 new SplitFractions(split.get(0), split.get(1)), validationWindows, testWindows, seasonalPeriod(),
-                quantiles, output, charts, fixtureDir);
+                quantiles, output, charts, fixtureDir, new Scaling(Scaling.WINDOW_STANDARD, minScale,
+                relativeMinScale));
     }
 
     public int threads() {

@@ -105,7 +105,11 @@ public final class LstmFitter {
                 loss = mse.getFloat();
                 collector.backward(mse);
             }
-            trainer.step();
+            // a batch the model already fits exactly (e.g. a constant series) has no gradient to follow, and the
+            // optimizer refuses an all-zero gradient
+            if (loss > 0) {
+                trainer.step();
+            }
             return loss;
         }
     }

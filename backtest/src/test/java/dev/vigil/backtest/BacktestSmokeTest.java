@@ -1,0 +1,132 @@
+package dev.vigil.backtest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The backtest end to end on small data, as CI runs it: train on a prefix of each series through the trainer,
+ * score the rest through the streamer's topology, and find the one injected level shift per series.
+ */
+class BacktestSmokeTest {
+
+    private static final int ROWS = 900;
+    private static final int PREFIX = 500;
+    private static final int SHIFT_AT = 700;
+    private static final int SHIFT_LENGTH = 60;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsOnThePrefixScoresTheRestAndDetectsTheInjectedShifts() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Random random = new Random(3);
+        StringBuilder labels = new StringBuilder("series,start,end,kind\n");
+        for (String series : List.of("cpu-a", "cpu-b")) {
+            StringBuilder csv = new StringBuilder("ts,value\n");
+            for (int i = 0; i < ROWS; i++) {
+                double value = 50 + 10 * Math.sin(2 * Math.PI * i / 24) + random.nextGaussian() * 0.5;
+                if (i >= SHIFT_AT && i < SHIFT_AT + SHIFT_LENGTH) {
+                    value += 40;
+                }
+                csv.append(i).append(',').append(String.format(Locale.ROOT, "%.4f", value)).append('\n');
+            }
+            Files.writeString(data.resolve(series + ".csv"), csv);
+            labels.append(series).append(',').append(SHIFT_AT).append(',').append(SHIFT_AT + SHIFT_LENGTH - 1)
+                    .append(",level-shift\n");
+        }
+        Path labelsFile = dir.resolve("labels.csv");
+        Files.writeString(labelsFile, labels);
+        Path out = dir.resolve("out");
+
+        Run run = run("run", "--csv", data.toString(), "--labels", labelsFile.toString(), "--train-rows",
+                Integer.toString(PREFIX), "--window", "24", "--horizon", "2", "--hidden", "16", "--epochs", "6",
+                "--windows-per-epoch", "1024", "-o", out.toString(),
+                "--set", "vigil.threshold.min.fraction=0.5");
+
+        assertEquals(0, run.code, "exit code; output:\n" + run.output);
+        assertTrue(run.output.contains("2 labeled, 2 detected"), "both injected shifts detected:\n" + run.output);
+        List<String> rows = Files.readAllLines(out.resolve("rows/cpu-a.csv"));
+        assertEquals("ts,value,expected,lower,upper,score,flag,alert", rows.get(0));
+        assertEquals(ROWS - PREFIX, rows.size() - 1, "one row per scored row after the training prefix");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            double score = Double.parseDouble(cells[5]);
+            assertTrue(score >= 0 && score <= 1, "score in [0, 1]: " + row);
+        }
+        assertTrue(rows.stream().skip(1).anyMatch(r -> r.endsWith(",1,1")), "some rows flagged inside an alert");
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("| level-shift | 2 | 2 | 100.0% |"), "per-kind table in the report:\n" + report);
+        assertTrue(Files.size(out.resolve("charts/cpu-a.png")) > 10_000, "a chart was drawn");
+        assertTrue(Files.isRegularFile(out.resolve("model.onnx")), "the model trained on the prefix is kept");
+    }
+
+    @Test
+    void badOptionsAndLabelsAreNamed() throws IOException {
+        Path csv = dir.resolve("s.csv");
+        Files.writeString(csv, "ts,value\n0,1\n1,2\n2,3\n");
+        Run noModel = run("run", "--csv", csv.toString(), "-o", dir.resolve("o").toString());
+        assertEquals(2, noModel.code, noModel.output);
+        assertTrue(noModel.output.contains("--model") && noModel.output.contains("--train-fraction"),
+                "names the model choices:\n" + noModel.output);
+
+        Path labels = dir.resolve("labels.csv");
+        Files.writeString(labels, "series,start,end\ns,2,yesterday\n");
+        Run badLabel = run("run", "--csv", csv.toString(), "--labels", labels.toString(), "--train-fraction", "0.5",
+                "-o", dir.resolve("o").toString());
+        assertEquals(2, badLabel.code, badLabel.output);
+        assertTrue(badLabel.output.contains("line 2: end 'yesterday' is not a time"), badLabel.output);
+
+        Run badFraction = run("run", "--csv", csv.toString(), "--train-fraction", "1.5", "-o",
+                dir.resolve("o").toString());
+        assertEquals(2, badFraction.code, badFraction.output);
+        assertTrue(badFraction.output.contains("--train-fraction: found 1.5"), badFraction.output);
+    }
+
+    @Test
+    void theSmapMslLabelFileIsReadWithItsQuotedRanges() throws IOException {
+        Path data = dir.resolve("smap");
+        Files.createDirectories(data.resolve("train"));
+        Files.createDirectories(data.resolve("test"));
+        Files.writeString(data.resolve("labeled_anomalies.csv"), "chan_id,spacecraft,anomaly_sequences,class,"
+                + "num_values\nP-1,SMAP,\"[[2149, 2349], [4536, 4844]]\",\"[contextual, contextual]\",8505\n"
+                + "M-1,MSL,\"[[10, 20]]\",[point],100\n");
+        SmapMslData benchmark = SmapMslData.open(data);
+        assertEquals(2, benchmark.channels().size());
+        SmapMslData.Channel p1 = benchmark.channels().get(0);
+        assertEquals("SMAP", p1.spacecraft());
+        assertEquals(2, p1.anomalies().size());
+        assertEquals(2149 * SmapMslData.STEP_MILLIS, p1.anomalies().get(0).start());
+        assertEquals(4844 * SmapMslData.STEP_MILLIS, p1.anomalies().get(1).end());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run help = run("--help");
+        assertEquals(0, help.code);
+        assertTrue(help.output.contains("run") && help.output.contains("smap-msl"), help.output);
+    }
+
+    private record Run(int code, String output) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int code = BacktestCli.execute(stream, stream, args);
+        return new Run(code, bytes.toString(StandardCharsets.UTF_8));
+    }
+}
