@@ -13,6 +13,8 @@ import static org.apache.kafka.common.config.ConfigDef.Range.between;
 public final class MetricsKeys {
 
     public static final String PORT_CONFIG = "vigil.metrics.port";
+    /** The endpoint's default port; a constant so that the health check can use it without loading this class. */
+    public static final int DEFAULT_PORT = 9464;
     private static final String PORT_DOC = "Port of the HTTP endpoint serving /metrics (Prometheus), /health/live "
             + "and /health/ready; -1 disables it, 0 picks a free port (logged).";
     public static final String SERIES_ALLOW_CONFIG = "vigil.metrics.series.allow";
@@ -27,7 +29,7 @@ public final class MetricsKeys {
 
     static ConfigDef define(ConfigDef def) {
         return def
-                .define(PORT_CONFIG, Type.INT, 9464, between(-1, 65535), Importance.MEDIUM, PORT_DOC)
+                .define(PORT_CONFIG, Type.INT, DEFAULT_PORT, between(-1, 65535), Importance.MEDIUM, PORT_DOC)
                 .define(SERIES_ALLOW_CONFIG, Type.LIST, List.of(), Importance.LOW, SERIES_ALLOW_DOC)
                 .define(SERIES_TOP_CONFIG, Type.INT, 10, atLeast(0), Importance.LOW, SERIES_TOP_DOC);
     }
