@@ -70,6 +70,12 @@ public final class VigilConfig extends AbstractConfig {
     public static final String THRESHOLD_MIN_CONFIG = "vigil.threshold.min";
     private static final String THRESHOLD_MIN_DOC = "The threshold never falls below this smoothed error, in scaled "
             + "units (window standard deviations, floored by the model's minimum scale). 0 turns it off.";
+    public static final String SCORE_ERROR_UNITS_CONFIG = "vigil.score.error.units";
+    private static final String SCORE_ERROR_UNITS_DOC = "What a point's error is measured in: 'scaled' divides it by "
+            + "the standard deviation of the window its forecast came from (errors comparable across series and with "
+            + "the model's calibrated thresholds); 'raw' keeps the series' own units, so an incident that widens the "
+            + "window does not shrink its own errors. The per-series dynamic threshold adapts to either; "
+            + "vigil.threshold.min is in these units.";
     public static final String ALERT_OPEN_STEPS_CONFIG = "vigil.alert.open.steps";
     private static final String ALERT_OPEN_STEPS_DOC = "Consecutive anomalous steps before an anomaly opens.";
     public static final String ALERT_RESOLVE_STEPS_CONFIG = "vigil.alert.resolve.steps";
@@ -140,6 +146,8 @@ public final class VigilConfig extends AbstractConfig {
                     THRESHOLD_MARGIN_DOC)
             .define(THRESHOLD_MIN_CONFIG, Type.DOUBLE, D.thresholdMin(), atLeast(0), Importance.MEDIUM,
                     THRESHOLD_MIN_DOC)
+            .define(SCORE_ERROR_UNITS_CONFIG, Type.STRING, "scaled", ConfigDef.ValidString.in("scaled", "raw"),
+                    Importance.MEDIUM, SCORE_ERROR_UNITS_DOC)
             .define(ALERT_OPEN_STEPS_CONFIG, Type.INT, D.openAfterSteps(), atLeast(1), Importance.MEDIUM,
                     ALERT_OPEN_STEPS_DOC)
             .define(ALERT_RESOLVE_STEPS_CONFIG, Type.INT, D.resolveAfterQuietSteps(), atLeast(1), Importance.MEDIUM,
@@ -210,7 +218,7 @@ public final class VigilConfig extends AbstractConfig {
                 getInt(THRESHOLD_MIN_HISTORY_CONFIG), getDouble(THRESHOLD_MIN_FRACTION_CONFIG),
                 getInt(ALERT_OPEN_STEPS_CONFIG), getInt(ALERT_RESOLVE_STEPS_CONFIG), getInt(LABELS_MAX_CONFIG),
                 getLong(INPUT_MAX_FUTURE_MS_CONFIG), getDouble(THRESHOLD_MARGIN_CONFIG),
-                getDouble(THRESHOLD_MIN_CONFIG));
+                getDouble(THRESHOLD_MIN_CONFIG), getString(SCORE_ERROR_UNITS_CONFIG).equals("raw"));
     }
 
     /** How the model runs. */

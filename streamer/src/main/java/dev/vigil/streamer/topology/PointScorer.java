@@ -69,13 +69,16 @@ final class PointScorer {
             String name = spec.targets().get(t);
             double value = actual[targetIndices[t]];
             double expected = state.forecast(step * targets + t);
-            double scaled = Math.abs(value - expected) / state.forecastScale(t);
+            double unit = settings.rawErrors() ? 1.0 : state.forecastScale(t);
+            double scaled = Math.abs(value - expected) / unit;
             actualByTarget.put(name, value);
             expectedByTarget.put(name, expected);
             errorByTarget.put(name, value - expected);
             deviations.add(new AnomalyEvent.Deviation(name, value, expected, scaled));
             pointError = Math.max(pointError, scaled);
-            calibrated = Math.max(calibrated, thresholds.at(quantileIndex, step, t));
+            // calibrated in window standard deviations: in raw units it is that many of this window's
+            calibrated = Math.max(calibrated, thresholds.at(quantileIndex, step, t)
+                    * (settings.rawErrors() ? state.forecastScale(t) : 1.0));
         }
         // a finite value far off the forecast can still overflow; keep the error usable for the threshold history
         pointError = Double.isNaN(pointError) ? MAX_ERROR : Math.min(pointError, MAX_ERROR);
@@ -109,7 +112,7 @@ final class PointScorer {
         Map<String, Double> upper = new LinkedHashMap<>();
         for (int t = 0; t < targets; t++) {
             String name = spec.targets().get(t);
-            double band = threshold * state.forecastScale(t);
+            double band = threshold * (settings.rawErrors() ? 1.0 : state.forecastScale(t));
             lower.put(name, expectedByTarget.get(name) - band);
             upper.put(name, expectedByTarget.get(name) + band);
         }

@@ -27,7 +27,10 @@ package dev.vigil.streamer.topology;
  *                               largest error in the series' history that stayed below the threshold: the streaming
  *                               form of Hundman et al.'s pruning, so an error merely at the top of the usual range
  *                               does not alert
- * @param thresholdMin           the threshold never falls below this, in scaled units (window standard deviations)
+ * @param thresholdMin           the threshold never falls below this, in error units
+ * @param rawErrors              errors in the series' own units instead of window standard deviations: the window's
+ *                               spread grows during an incident and would shrink the incident's own errors; the
+ *                               per-series dynamic threshold makes raw errors comparable across series anyway
  */
 public record StreamerSettings(
         String inputTopic,
@@ -48,9 +51,10 @@ public record StreamerSettings(
         int maxLabels,
         long maxFutureMs,
         double thresholdMargin,
-        double thresholdMin) {
+        double thresholdMin,
+        boolean rawErrors) {
 
-    /** Settings without pruning margin or absolute threshold floor. */
+    /** Settings without pruning margin or absolute threshold floor, errors in window standard deviations. */
     public StreamerSettings(String inputTopic, String scoresTopic, String forecastsTopic, String anomaliesTopic,
                             String deadLetterTopic, int batchMaxSize, long batchMaxLingerMs, int gapFillMaxSteps,
                             double thresholdQuantile, double smoothingAlpha, int errorHistory, int minErrorHistory,
@@ -58,7 +62,7 @@ public record StreamerSettings(
                             int maxLabels, long maxFutureMs) {
         this(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, batchMaxSize,
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
-                minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs, 0, 0);
+                minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs, 0, 0, false);
     }
 
     /** These settings with another batch size and far-future limit, e.g. one forecast per point offline. */
@@ -66,7 +70,7 @@ public record StreamerSettings(
         return new StreamerSettings(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, maxSize,
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
                 minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, futureLimitMs,
-                thresholdMargin, thresholdMin);
+                thresholdMargin, thresholdMin, rawErrors);
     }
 
     /** The documented defaults, with the default topic names. */

@@ -55,6 +55,27 @@ class WarmUpAndScoringTest {
     }
 
     @Test
+    void rawErrorUnitsKeepTheSeriesUnitsAndConvertTheCalibratedThreshold() {
+        MeanForecaster model = MeanForecaster.univariate(4, 3);
+        StreamerSettings raw = TopologyFixture.settings(1);
+        raw = new StreamerSettings(raw.inputTopic(), raw.scoresTopic(), raw.forecastsTopic(), raw.anomaliesTopic(),
+                raw.deadLetterTopic(), raw.batchMaxSize(), raw.batchMaxLingerMs(), raw.gapFillMaxSteps(),
+                raw.thresholdQuantile(), raw.smoothingAlpha(), raw.errorHistory(), raw.minErrorHistory(),
+                raw.minThresholdFraction(), raw.openAfterSteps(), raw.resolveAfterQuietSteps(), raw.maxLabels(),
+                raw.maxFutureMs(), 0, 0, true);
+        fixture = new TopologyFixture(raw, model, stateDir);
+        for (int i = 0; i < 6; i++) {
+            fixture.sendValue("web-1", 1_000_000 + i * STEP, i % 2 == 0 ? 100 : 120);
+        }
+        JsonNode s = TopologyFixture.json(fixture.scores).get(5);
+        assertEquals(10.0, s.get("scaledError").asDouble(), 1e-9, "the error in the series' units, not 1 std dev");
+        assertEquals(15.0, s.get("threshold").asDouble(), 1e-9,
+                "the calibrated 1.5 window std devs, in the series' units (window std dev 10)");
+        assertEquals(10.0 / 25.0, s.get("score").asDouble(), 1e-9, "the score does not depend on the units");
+        assertEquals(110.0 - 15.0, s.get("lower").get("value").asDouble(), 1e-9, "the band is the same in both");
+    }
+
+    @Test
     void forecastPathHasHStepsAfterTheWindowsLastTimestamp() {
         MeanForecaster model = MeanForecaster.univariate(4, 3);
         fixture = new TopologyFixture(TopologyFixture.settings(1), model, stateDir);
