@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /** {@code vigil-backtest run}: backtest CSV series with a given model or one trained on the way. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -111,9 +110,7 @@ final class RunCommand implements Callable<Integer> {
         BacktestOutput.writeRows(scoring.output, results);
         List<Path> charts = BacktestOutput.writeCharts(scoring.output, results, scoring.charts, data.stepMillis());
         String report = BacktestOutput.report("Backtest of " + data.source(), results, List.of(
-                "Model: " + modelDescription() + ". Settings: " + (scoring.settings.isEmpty() ? "streamer defaults"
-                        : scoring.settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(", "))) + "."));
+                "Model: " + modelDescription() + ". Settings: " + scoring.describe() + "."));
         BacktestOutput.write(scoring.output.resolve("report.md"), report);
         EventCounts total = BacktestOutput.totals(results);
         long rows = results.stream().mapToLong(r -> r.rows().size()).sum();

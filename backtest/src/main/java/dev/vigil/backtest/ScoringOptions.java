@@ -24,6 +24,12 @@ final class ScoringOptions {
             description = "Charts for at most N series, those with labels or alerts first (default: ${DEFAULT-VALUE}).")
     int charts;
 
+    /** The --set overrides as one line for reports, or "streamer defaults". */
+    String describe() {
+        return settings.isEmpty() ? "streamer defaults" : settings.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The streamer's settings with the --set overrides, validated exactly as the streamer validates them. */
     StreamerSettings streamerSettings(Path model) {
         Map<String, Object> props = new LinkedHashMap<>(settings);

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /**
  * {@code vigil-backtest smap-msl}: the SMAP/MSL benchmark (Hundman et al., KDD 2018): train on each channel's train
@@ -148,9 +147,7 @@ final class SmapMslCommand implements Callable<Integer> {
 
     private String description() {
         return "Model: one per " + modelPer + ", features " + (commands ? "value + command columns" : "value")
-                + ", window " + model.window() + ". Settings: " + (scoring.settings.isEmpty() ? "streamer defaults"
-                : scoring.settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", "))) + ".";
+                + ", window " + model.window() + ". Settings: " + scoring.describe() + ".";
     }
 
     /** Vigil's precision / recall / F1 per spacecraft and overall, beside the published figures. */
