@@ -23,15 +23,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The inference path alone: one {@link OnnxModel#forecast} call over {@code batch} random scaled windows, one
- * thread. JMH reports calls per second; windows per second are that times the batch, which
- * {@code @OperationsPerInvocation} cannot express for a parameter, so {@link #forecast} returns one result per call
- * and the docs give the multiplication. Parameters: {@code model} (an ONNX file; empty = the golden test model,
- * W 8), {@code batch}, {@code provider} (cpu or cuda) and {@code threads} (intra-op threads).
+ * The inference path alone: {@link OnnxModel#forecast} over a batch of random scaled windows, one benchmark thread.
+ * One method per batch size (1, 16, 64, 256), each counting its batch as that many operations, so JMH's ops/s are
+ * windows per second. Parameters: {@code model} (an ONNX file from the trainer; empty = the golden test model, W 8),
+ * {@code provider} (cpu or cuda) and {@code threads} (ONNX Runtime intra-op threads).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,9 +44,6 @@ public class InferenceJmh {
     @Param({""})
     public String model;
 
-    @Param({"1", "16", "64", "256"})
-    public int batch;
-
     @Param({"cpu"})
     public String provider;
 
@@ -54,18 +51,24 @@ public class InferenceJmh {
     public int threads;
 
     private OnnxModel onnx;
-    private float[] windows;
+    private float[] windows1;
+    private float[] windows16;
+    private float[] windows64;
+    private float[] windows256;
 
     @Setup(Level.Trial)
     public void load() throws IOException {
         Path file = model.isEmpty() ? goldenModel() : Path.of(model);
         onnx = OnnxModel.load(file, new InferenceOptions(ExecutionProvider.parse(provider), true, threads));
         int floats = onnx.spec().windowSize() * onnx.spec().features().size();
-        windows = new float[batch * floats];
+        windows256 = new float[256 * floats];
         Random random = new Random(42);
-        for (int i = 0; i < windows.length; i++) {
-            windows[i] = (float) random.nextGaussian();
+        for (int i = 0; i < windows256.length; i++) {
+            windows256[i] = (float) random.nextGaussian();
         }
+        windows1 = Arrays.copyOf(windows256, floats);
+        windows16 = Arrays.copyOf(windows256, 16 * floats);
+        windows64 = Arrays.copyOf(windows256, 64 * floats);
     }
 
     @TearDown(Level.Trial)
@@ -73,11 +76,28 @@ public class InferenceJmh {
         onnx.close();
     }
 
-    /** One inference call; multiply JMH's ops/s by {@code batch} for windows/s. */
     @Benchmark
     @OperationsPerInvocation(1)
-    public float[] forecast() {
-        return onnx.forecast(windows, batch);
+    public float[] batch001() {
+        return onnx.forecast(windows1, 1);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(16)
+    public float[] batch016() {
+        return onnx.forecast(windows16, 16);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(64)
+    public float[] batch064() {
+        return onnx.forecast(windows64, 64);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(256)
+    public float[] batch256() {
+        return onnx.forecast(windows256, 256);
     }
 
     private static Path goldenModel() throws IOException {
