@@ -42,6 +42,9 @@ public final class PerformanceBenchmark implements Callable<Integer> {
     static final String INPUT_TOPIC = "bench-metrics";
     static final String PASS_THROUGH_TOPIC = "bench-pass-through";
 
+    /** Steps per series the latency phase may send after the bulk input; its rate is capped to fit. */
+    static final long LATENCY_STEPS_AHEAD = 1000;
+
     @Option(names = "--points", defaultValue = "2000000", description = "Input points in all (default: ${DEFAULT-VALUE}).")
     long points;
 
@@ -161,9 +164,6 @@ public final class PerformanceBenchmark implements Callable<Integer> {
         return new BenchReport(written, series, partitions, onnx.spec().windowSize(), threads, a, b, latency,
                 heapAfter, heapAfter - heapBefore, stateBytes);
     }
-
-    /** Steps per series the latency phase may send after the bulk input; its rate is capped to fit. */
-    static final long LATENCY_STEPS_AHEAD = 1000;
 
     private Properties passThroughProperties(String servers, String appId, Path states) {
         Properties props = new Properties();
