@@ -99,6 +99,7 @@ public final class PerformanceBenchmark implements Callable<Integer> {
             out.printf("training a W%d model (default architecture, short fit)...%n", window);
             out.flush();
             modelFile = BenchModel.train(work, window);
+            out.printf("model: %s (kept, for --model or JMH)%n", modelFile);
         }
         KafkaBrokerProcess broker = bootstrapServers == null ? KafkaBrokerProcess.launch() : null;
         try (OnnxModel onnx = OnnxModel.load(modelFile, InferenceOptions.defaults())) {
@@ -110,6 +111,12 @@ public final class PerformanceBenchmark implements Callable<Integer> {
         } finally {
             if (broker != null) {
                 broker.close();
+            }
+            if (stateDir == null) {
+                StateDirs.delete(states);
+            }
+            if (model != null) {
+                StateDirs.delete(work);
             }
         }
     }
