@@ -1,0 +1,69 @@
+package dev.vigil.bench;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Every figure of one benchmark run, printed as lines and as one markdown table row. */
+record BenchReport(
+        long points,
+        int series,
+        int partitions,
+        int window,
+        int threads,
+        ThroughputRun.Result passThrough,
+        ThroughputRun.Result vigil,
+        LatencyProbe.Result latency,
+        long heapUsedAfterGc,
+        long heapGrowthAfterGc,
+        long stateDirBytes) {
+
+    static final String TABLE_HEADER = "| points | series | partitions | W | threads | pass-through rec/s | Vigil rec/s "
+            + "| ratio b/a | CPU µs/rec (a) | CPU µs/rec (b) | latency rate rec/s | p50 ms | p99 ms "
+            + "| heap after GC MiB | heap B/series | state B/series |";
+    static final String TABLE_RULE = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+
+    double ratio() {
+        return vigil.recordsPerSecond() / passThrough.recordsPerSecond();
+    }
+
+    /** Share of the input that only fills windows: W of every series' points, at most all of them. */
+    double warmUpPercent() {
+        double steps = (double) points / series;
+        return 100.0 * Math.min(window, steps) / steps;
+    }
+
+    double heapBytesPerSeries() {
+        return (double) heapGrowthAfterGc / series;
+    }
+
+    double stateBytesPerSeries() {
+        return (double) stateDirBytes / series;
+    }
+
+    void print(PrintWriter out) {
+        out.printf(Locale.ROOT, "input: %,d points, %,d series, %d partitions, W %d, %d stream thread(s)%n",
+                points, series, partitions, window, threads);
+        out.printf(Locale.ROOT, "(a) pass-through: %,.0f records/s, %.2f s, CPU %.1f us/record%n",
+                passThrough.recordsPerSecond(), passThrough.nanos() / 1e9, passThrough.cpuMicrosPerRecord());
+        out.printf(Locale.ROOT, "(b) vigil:        %,.0f records/s, %.2f s, CPU %.1f us/record (%.0f%% of the input "
+                        + "was warm-up: the first W points of a series need no forecast)%n",
+                vigil.recordsPerSecond(), vigil.nanos() / 1e9, vigil.cpuMicrosPerRecord(), warmUpPercent());
+        out.printf(Locale.ROOT, "ratio b/a: %.3f%n", ratio());
+        out.printf(Locale.ROOT, "latency at %,.0f records/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d of %,d "
+                        + "points scored)%n", latency.rate(), latency.p50Micros() / 1e3, latency.p99Micros() / 1e3,
+                latency.maxMicros() / 1e3, latency.scored(), latency.sent());
+        out.printf(Locale.ROOT, "heap after GC: %.1f MiB, %.0f bytes/series over the baseline before (b)%n",
+                heapUsedAfterGc / 1048576.0, heapBytesPerSeries());
+        out.printf(Locale.ROOT, "state on disk: %,d bytes, %.0f bytes/series%n", stateDirBytes,
+                stateBytesPerSeries());
+        out.println();
+        out.println(TABLE_HEADER);
+        out.println(TABLE_RULE);
+        out.printf(Locale.ROOT, "| %,d | %,d | %d | %d | %d | %,.0f | %,.0f | %.3f | %.1f | %.1f | %,.0f | %.1f | %.1f "
+                        + "| %.0f | %.0f | %.0f |%n", points, series, partitions, window, threads,
+                passThrough.recordsPerSecond(), vigil.recordsPerSecond(), ratio(), passThrough.cpuMicrosPerRecord(),
+                vigil.cpuMicrosPerRecord(), latency.rate(), latency.p50Micros() / 1e3, latency.p99Micros() / 1e3,
+                heapUsedAfterGc / 1048576.0, heapBytesPerSeries(), stateBytesPerSeries());
+        out.flush();
+    }
+}

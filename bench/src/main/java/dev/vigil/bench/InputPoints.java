@@ -1,0 +1,98 @@
+package dev.vigil.bench;
+
+import dev.vigil.spec.ModelSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The benchmark's input: {@code series} seasonal series in Vigil's JSON format, with the model's features, one
+ * point per model step. Step {@code i} of every series is written before step {@code i + 1} of any, as live
+ * metrics arrive. Timestamps end before the wall clock, leaving room for the latency phase's fresh points.
+ */
+final class InputPoints {
+
+    private final ModelSpec spec;
+    private final int series;
+    private final long firstTs;
+
+    /**
+     * @param stepsAhead steps per series the benchmark will still send after the bulk input (latency phase)
+     */
+    InputPoints(ModelSpec spec, int series, long bulkSteps, long stepsAhead) {
+        this.spec = spec;
+        this.series = series;
+        this.firstTs = alignedNow(spec.stepMillis()) - (bulkSteps + stepsAhead + 1) * spec.stepMillis();
+    }
+
+    int series() {
+        return series;
+    }
+
+    static String seriesId(int index) {
+        return String.format(Locale.ROOT, "bench-%07d", index);
+    }
+
+    long timestamp(long step) {
+        return firstTs + step * spec.stepMillis();
+    }
+
+    /** Point {@code step} of series {@code index}, as JSON bytes. */
+    byte[] value(int index, long step) {
+        double phase = 2 * Math.PI * ((step + index) % 24) / 24.0;
+        double level = 10 + index % 100;
+        List<String> features = spec.features();
+        StringBuilder json = new StringBuilder(64).append("{\"ts\":").append(timestamp(step));
+        if (features.size() == 1 && features.get(0).equals("value")) {
+            json.append(",\"value\":").append(format(level + Math.sin(phase)));
+        } else {
+            json.append(",\"values\":{");
+            for (int f = 0; f < features.size(); f++) {
+                json.append(f == 0 ? "" : ",").append('"').append(features.get(f)).append("\":")
+                        .append(format(level * (f + 1) + Math.sin(phase + f)));
+            }
+            json.append('}');
+        }
+        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Produces steps {@code 0 .. steps-1} of every series to {@code topic}; returns the records written. */
+    long produceBulk(String bootstrapServers, String topic, long steps) {
+        long written = 0;
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers, 20)) {
+            for (long step = 0; step < steps; step++) {
+                for (int s = 0; s < series; s++) {
+                    producer.send(new ProducerRecord<>(topic, seriesId(s), value(s, step)));
+                    written++;
+                }
+            }
+            producer.flush();
+        }
+        return written;
+    }
+
+    static KafkaProducer<String, byte[]> producer(String bootstrapServers, int lingerMs) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static long alignedNow(long stepMillis) {
+        long now = System.currentTimeMillis();
+        return now - now % stepMillis;
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

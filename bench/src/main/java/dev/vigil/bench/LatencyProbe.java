@@ -1,0 +1,111 @@
+package dev.vigil.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * End-to-end latency at a fixed rate: a producer paced at {@code rate} points/s sends fresh points (the steps after
+ * the bulk input, series in turn) and notes each send time; a consumer of the scores topic, in the same JVM, looks
+ * up the send time of every score record's {@code (series, ts)} and records how long after the send the score was
+ * readable. The producer sends at once ({@code linger.ms=0}); the app runs with its own settings.
+ */
+final class LatencyProbe {
+
+    /** Latencies of one probe, in microseconds, and how many points were sent and scored. */
+    record Result(long sent, long scored, double rate, long p50Micros, long p99Micros, long maxMicros) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DRAIN = Duration.ofSeconds(15);
+
+    private LatencyProbe() {
+    }
+
+    static Result run(String bootstrapServers, InputPoints input, String inputTopic, String scoresTopic,
+                      long firstStep, double rate, Duration duration) throws InterruptedException {
+        int series = input.series();
+        long total = Math.max(series, (long) (rate * duration.toNanos() / 1e9));
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers);
+             KafkaProducer<String, byte[]> producer = InputPoints.producer(bootstrapServers, 0)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(scoresTopic).stream()
+                    .map(p -> new TopicPartition(scoresTopic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+
+            Thread reader = new Thread(() -> read(consumer, sentAt, histogram, total), "latency-probe-reader");
+            reader.start();
+            long intervalNanos = (long) (1e9 / rate);
+            long start = System.nanoTime();
+            for (long i = 0; i < total; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int s = (int) (i % series);
+                long step = firstStep + i / series;
+                String id = InputPoints.seriesId(s);
+                sentAt.put(id + "@" + input.timestamp(step), System.nanoTime());
+                producer.send(new ProducerRecord<>(inputTopic, id, input.value(s, step)));
+            }
+            producer.flush();
+            reader.join(DRAIN.toMillis());
+            reader.interrupt();
+            reader.join();
+            return new Result(total, histogram.getTotalCount(), rate, histogram.getValueAtPercentile(50),
+                    histogram.getValueAtPercentile(99), histogram.getMaxValue());
+        }
+    }
+
+    /** Reads score records until every sent point has one, or the thread is interrupted. */
+    private static void read(KafkaConsumer<String, String> consumer, Map<String, Long> sentAt, Histogram histogram,
+                             long total) {
+        while (histogram.getTotalCount() < total && !Thread.currentThread().isInterrupted()) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+                long now = System.nanoTime();
+                Long sent = sentAt.remove(key(record));
+                if (sent != null) {
+                    histogram.recordValue(Math.min(histogram.getHighestTrackableValue(),
+                            TimeUnit.NANOSECONDS.toMicros(now - sent)));
+                }
+            }
+        }
+    }
+
+    private static String key(ConsumerRecord<String, String> record) {
+        try {
+            JsonNode score = JSON.readTree(record.value());
+            return score.path("series").asText() + "@" + score.path("ts").asLong();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+}

@@ -1,0 +1,209 @@
+package dev.vigil.bench;
+
+import dev.vigil.streamer.config.VigilConfig;
+import dev.vigil.streamer.inference.InferenceOptions;
+import dev.vigil.streamer.inference.OnnxModel;
+import dev.vigil.streamer.topology.StreamerSettings;
+import dev.vigil.streamer.topology.VigilTopology;
+import dev.vigil.testsupport.KafkaBrokerProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One benchmark run against one real broker: the same input through (a) a pass-through Kafka Streams app and (b) the
+ * Vigil topology, then end-to-end latency of (b) at a fraction of its measured rate, heap and state per series.
+ */
+@Command(name = "vigil-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measures the streamer against a pass-through Kafka Streams app on one local broker "
+                + "(see docs/performance.md).")
+public final class PerformanceBenchmark implements Callable<Integer> {
+
+    static final String INPUT_TOPIC = "bench-metrics";
+    static final String PASS_THROUGH_TOPIC = "bench-pass-through";
+
+    /** Steps per series the latency phase may send after the bulk input; its rate is capped to fit. */
+    static final long LATENCY_STEPS_AHEAD = 1000;
+
+    @Option(names = "--points", defaultValue = "2000000", description = "Input points in all (default: ${DEFAULT-VALUE}).")
+    long points;
+
+    @Option(names = "--series", defaultValue = "10000", description = "Series (default: ${DEFAULT-VALUE}).")
+    int series;
+
+    @Option(names = "--partitions", defaultValue = "4", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--window", defaultValue = "48", description = "W of the model trained for the run, when no --model "
+            + "is given (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--model", description = "An ONNX model from the trainer, instead of training one.")
+    Path model;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads of each app (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--latency-rate", defaultValue = "0.5", description = "Rate of the latency phase, as a fraction of "
+            + "(b)'s measured records/s (default: ${DEFAULT-VALUE}).")
+    double latencyRate;
+
+    @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency phase (default: "
+            + "${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--state-dir", description = "Kafka Streams state directory (default: a new temporary folder).")
+    Path stateDir;
+
+    @Option(names = "--bootstrap-servers", description = "Use this broker instead of starting one as a child process.")
+    String bootstrapServers;
+
+    @Option(names = "--timeout-seconds", defaultValue = "1800", description = "Longest each app may take over the "
+            + "input (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PerformanceBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path work = Files.createTempDirectory("vigil-bench-");
+        Path states = stateDir != null ? stateDir : work.resolve("state");
+        Path modelFile = model;
+        if (modelFile == null) {
+            out.printf("training a W%d model (default architecture, short fit)...%n", window);
+            out.flush();
+            modelFile = BenchModel.train(work, window);
+            out.printf("model: %s (kept, for --model or JMH)%n", modelFile);
+        }
+        KafkaBrokerProcess broker = bootstrapServers == null ? KafkaBrokerProcess.launch() : null;
+        try (OnnxModel onnx = OnnxModel.load(modelFile, InferenceOptions.defaults())) {
+            String servers = broker != null ? broker.bootstrapServers() : bootstrapServers;
+            out.printf("broker: %s (%s)%n", servers, broker != null ? "child process" : "given");
+            BenchReport report = measure(servers, onnx, modelFile, states, out);
+            report.print(out);
+            return 0;
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            if (stateDir == null) {
+                StateDirs.delete(states);
+            }
+            if (model != null) {
+                StateDirs.delete(work);
+            }
+        }
+    }
+
+    private BenchReport measure(String servers, OnnxModel onnx, Path modelFile, Path states, PrintWriter out)
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        VigilConfig config = VigilConfigs.of(modelFile, servers, "bench-vigil-" + run, states, threads);
+        StreamerSettings settings = config.toSettings();
+        createTopics(servers, settings);
+
+        long steps = Math.max(1, points / series);
+        InputPoints input = new InputPoints(onnx.spec(), series, steps, LATENCY_STEPS_AHEAD);
+        long t0 = System.nanoTime();
+        long written = input.produceBulk(servers, INPUT_TOPIC, steps);
+        out.printf("produced %,d points (%d steps x %,d series) in %.1f s%n", written, steps, series,
+                (System.nanoTime() - t0) / 1e9);
+        out.flush();
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+
+        AtomicReference<KafkaStreams> app = new AtomicReference<>();
+        ThroughputRun.Result a;
+        try {
+            a = ThroughputRun.run(PassThroughTopology.build(INPUT_TOPIC, PASS_THROUGH_TOPIC),
+                    passThroughProperties(servers, "bench-pass-through-" + run, states), PASS_THROUGH_TOPIC,
+                    written, timeout, app);
+        } finally {
+            close(app.get());
+        }
+        out.printf("(a) done: %,.0f records/s%n", a.recordsPerSecond());
+        out.flush();
+
+        long heapBefore = heapAfterGc();
+        ThroughputRun.Result b;
+        LatencyProbe.Result latency;
+        long heapAfter;
+        try {
+            b = ThroughputRun.run(VigilTopology.build(settings, onnx), config.streamsProperties(),
+                    settings.scoresTopic(), written, timeout, app);
+            out.printf("(b) done: %,.0f records/s; latency phase at %.0f%% of it for %d s%n",
+                    b.recordsPerSecond(), latencyRate * 100, latencySeconds);
+            out.flush();
+            latency = LatencyProbe.run(servers, input, INPUT_TOPIC, settings.scoresTopic(), steps,
+                    Math.min(latencyRate * b.recordsPerSecond(), (double) series * LATENCY_STEPS_AHEAD / latencySeconds),
+                    Duration.ofSeconds(latencySeconds));
+            heapAfter = heapAfterGc();
+        } finally {
+            close(app.get());
+        }
+        long stateBytes = StateDirs.bytes(states.resolve(config.streamsProperties()
+                .getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
+        return new BenchReport(written, series, partitions, onnx.spec().windowSize(), threads, a, b, latency,
+                heapAfter, heapAfter - heapBefore, stateBytes);
+    }
+
+    private Properties passThroughProperties(String servers, String appId, Path states) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, states.toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        return props;
+    }
+
+    private void createTopics(String servers, StreamerSettings settings) throws InterruptedException,
+            ExecutionException {
+        Map<String, Object> props = new HashMap<>();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> topics = List.of(INPUT_TOPIC, PASS_THROUGH_TOPIC, settings.scoresTopic(),
+                            settings.forecastsTopic(), settings.anomaliesTopic()).stream()
+                    .map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+            admin.createTopics(topics).all().get();
+            admin.createTopics(List.of(new NewTopic(settings.deadLetterTopic(), 1, (short) 1))).all().get();
+        }
+    }
+
+    private static void close(KafkaStreams streams) {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(60));
+        }
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.vigil.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The benchmark command at a tiny size (2,000 points, 100 series, the golden model): it runs end to end against a
+ * real broker process and prints every figure, each positive. Proves the command works; its figures mean nothing.
+ */
+class PerformanceBenchmarkTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void printsEveryFigureOfATinyRun() throws IOException {
+        Path model = dir.resolve("golden.onnx");
+        try (InputStream in = getClass().getResourceAsStream("/golden/model.onnx")) {
+            Files.write(model, in.readAllBytes());
+        }
+        StringWriter text = new StringWriter();
+        int exit = new CommandLine(new PerformanceBenchmark()).setOut(new PrintWriter(text)).execute(
+                "--points", "2000", "--series", "100", "--partitions", "2", "--model", model.toString(),
+                "--latency-seconds", "3", "--state-dir", dir.resolve("state").toString(), "--timeout-seconds", "60");
+        String out = text.toString();
+        System.out.println(out);
+        assertEquals(0, exit, out);
+
+        for (String figure : List.of("\\(a\\) pass-through: ([\\d,.]+) records/s", "CPU ([\\d.]+) us/record",
+                "\\(b\\) vigil: +([\\d,.]+) records/s", "ratio b/a: ([\\d.]+)", "p50 ([\\d.]+) ms",
+                "p99 ([\\d.]+) ms", "heap after GC: ([\\d.]+) MiB",
+                "MiB, (-?\\d+) bytes/series over the baseline", "state on disk: ([\\d,]+) bytes",
+                "([\\d.]+) bytes/series\\n")) {
+            Matcher m = Pattern.compile(figure).matcher(out);
+            assertTrue(m.find(), "missing " + figure + " in:\n" + out);
+            double value = Double.parseDouble(m.group(1).replace(",", ""));
+            assertTrue(value > 0, figure + " is " + value + " in:\n" + out);
+        }
+        assertTrue(out.contains("points scored"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("| 2,000 | 100 | 2 | 8 | 1 |")), out);
+        assertTrue(out.toLowerCase(Locale.ROOT).contains("child process"), out);
+    }
+}
