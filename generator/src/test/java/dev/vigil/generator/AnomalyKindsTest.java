@@ -89,7 +89,8 @@ class AnomalyKindsTest {
             }
         }
         MetricGenerator variance = new MetricGenerator(spec(AnomalyMix.parse("variance"), 1));
-        variance.anomalies(1).forEach(a -> assertTrue(a.size() >= 5 && a.size() <= 8, "" + a));
+        variance.anomalies(1).forEach(a -> assertTrue(a.size() >= AnomalyKind.VARIANCE.minSize()
+                && a.size() <= AnomalyKind.VARIANCE.maxSize(), "" + a));
     }
 
     @Test
