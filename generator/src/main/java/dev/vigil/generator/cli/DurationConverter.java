@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Reads a positive duration: ISO-8601 ({@code P2D}, {@code PT90S}), a number with a unit ({@code 2d}, {@code 12h},
  * {@code 90m}, {@code 30s}, {@code 500ms}) or a whole number of milliseconds.
  */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
