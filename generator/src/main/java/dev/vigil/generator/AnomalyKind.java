@@ -16,14 +16,17 @@ public enum AnomalyKind {
     /** A lasting step change of 8-14 sigma, up or down, that never returns. Labeled over its first 30 steps. */
     LEVEL_SHIFT("level-shift", 30, 30, 8, 14),
     /**
-     * A linear ramp over 20-45 steps to 15-25 sigma, up or down, after which the value stays there. Labeled over the
+     * A linear ramp over 20-45 steps to 20-30 sigma, up or down, after which the value stays there. Labeled over the
      * ramp.
      */
-    DRIFT("drift", 20, 45, 15, 25),
+    DRIFT("drift", 20, 45, 20, 30),
     /** The value reads 0 for 5-20 steps (points keep arriving), then returns. Labeled over the zeros. */
     DROPOUT("dropout", 5, 20, 0, 0),
-    /** The noise grows 6-10 times for 30-90 steps, then calms down. Labeled over the noisy steps. */
-    VARIANCE("variance", 30, 90, 6, 10);
+    /**
+     * The noise grows 8-12 times for 30-90 steps, then calms down; on a series whose noise is already large it grows
+     * less, at most to 40 % of the level, so that the values seldom reach 0. Labeled over the noisy steps.
+     */
+    VARIANCE("variance", 30, 90, 8, 12);
 
     private final String id;
     private final int minSteps;

@@ -14,6 +14,8 @@ final class AnomalyPlanner {
 
     /** Quiet steps between one label's end and the next label's start. */
     static final int MIN_GAP_STEPS = 120;
+    /** The noise of a variance anomaly stays below this fraction of the level, so values seldom reach 0. */
+    static final double MAX_NOISY_FRACTION = 0.4;
 
     private AnomalyPlanner() {
     }
@@ -33,7 +35,8 @@ final class AnomalyPlanner {
             double size = kind == AnomalyKind.DROPOUT ? 0
                     : random.nextDouble(kind.minSize(), kind.maxSize() + Math.ulp(kind.maxSize()));
             if (kind == AnomalyKind.VARIANCE) {
-                size = 1 + (size - 1) * spec.magnitude();
+                size = Math.min(1 + (size - 1) * spec.magnitude(), MAX_NOISY_FRACTION * profile.level()
+                        / profile.noise());
             } else {
                 size *= spec.magnitude();
             }
