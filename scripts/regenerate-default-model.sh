@@ -22,7 +22,7 @@ data="vigil-generator-80x7d-seed1001"
 "$root/bin/vigil-generator" --series 80 --duration 7d --step 1m --start 2026-01-05 --seed 1001 --anomalies none \
   --csv-dir "$work/$data" --quiet
 (cd "$work" && "$root/bin/vigil-trainer" --csv "$data" --output default.onnx \
-  --window 48 --horizon 12 --layers 1 --hidden 32 --epochs 20 --patience 4 --windows-per-epoch 16384 \
+  --window 72 --horizon 12 --layers 1 --hidden 32 --epochs 20 --patience 4 --windows-per-epoch 16384 \
   --seed 7 --no-charts --quiet)
 mv "$work/default.onnx" "$output"
 echo "Wrote $output"
