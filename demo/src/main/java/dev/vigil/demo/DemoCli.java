@@ -37,11 +37,11 @@ public final class DemoCli implements Callable<Integer> {
     @Option(names = "--series", defaultValue = "200", description = "Series to generate (default: ${DEFAULT-VALUE}).")
     int series;
 
-    @Option(names = "--duration", defaultValue = "3d", converter = DurationConverter.class,
+    @Option(names = "--duration", defaultValue = "2d", converter = DurationConverter.class,
             description = "Event time each series covers, in the model's steps (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--rate", paramLabel = "POINTS_PER_S", defaultValue = "10000",
+    @Option(names = "--rate", paramLabel = "POINTS_PER_S", defaultValue = "5000",
             description = "Points per second over all series; 0 for as fast as possible (default: ${DEFAULT-VALUE}).")
     double rate;
 
