@@ -36,9 +36,16 @@ final class Header {
                 SummaryFormat.eventTime(g.startMillis()), SummaryFormat.eventTime(g.timestamp(g.steps() - 1)),
                 generator.labels().size(), kinds));
         text.append(String.format(Locale.ROOT, "Model %s: window %d, horizon %d, trained on %d other series "
-                + "(%,d points)", model, spec.windowSize(), spec.horizon(), spec.provenance().data().series(),
+                + "(%,d points)", shown(options.home(), model), spec.windowSize(), spec.horizon(), spec.provenance().data().series(),
                 spec.provenance().data().points()));
         return text.toString();
+    }
+
+    /** The model's path relative to the checkout when it lies inside it. */
+    private static Path shown(Path home, Path model) {
+        Path absolute = model.toAbsolutePath().normalize();
+        Path root = home.toAbsolutePath().normalize();
+        return absolute.startsWith(root) ? root.relativize(absolute) : model;
     }
 
     static String metrics(int port, Map<String, Double> counters) {
