@@ -1,24 +1,11 @@
 package dev.vigil.streamer.cli;
 
 import dev.vigil.spec.InvalidModelSpecException;
-import dev.vigil.spec.ModelSpec;
-import dev.vigil.streamer.alerting.AlertmanagerSink;
 import dev.vigil.streamer.cli.StreamsRunner.StreamsFailedException;
 import dev.vigil.streamer.config.ConfigLoader;
 import dev.vigil.streamer.config.EffectiveConfig;
-import dev.vigil.streamer.config.MetricsKeys;
 import dev.vigil.streamer.config.VigilConfig;
-import dev.vigil.streamer.inference.ExecutionProvider;
-import dev.vigil.streamer.inference.InferenceOptions;
-import dev.vigil.streamer.inference.ModelReloader;
-import dev.vigil.streamer.inference.OnnxModel;
-import dev.vigil.streamer.inference.SwappableModel;
-import dev.vigil.streamer.metrics.Observability;
-import dev.vigil.streamer.metrics.StreamerMetrics;
-import dev.vigil.streamer.topology.VigilTopology;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -31,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,60 +95,18 @@ public final class StreamerCli implements Callable<Integer> {
             out.print(EffectiveConfig.format(config));
             return 0;
         }
-        Path modelPath = config.modelPath();
-        if (!Files.isRegularFile(modelPath)) {
-            throw new ConfigException(VigilConfig.MODEL_PATH_CONFIG, modelPath.toString(), "No such file");
+        if (!Files.isRegularFile(config.modelPath())) {
+            throw new ConfigException(VigilConfig.MODEL_PATH_CONFIG, config.modelPath().toString(), "No such file");
         }
         if (log.isInfoEnabled()) {
             log.info("Configuration (secrets masked):\n{}", EffectiveConfig.format(config).strip());
         }
-        OnnxModel loaded = loadModel(modelPath, config.inferenceOptions());
-        SwappableModel model = new SwappableModel(loaded);
-        Observability observability = null;
-        StreamsRunner runner;
-        try {
-            logModel(loaded);
-            warnIfNotCalibrated(config.toSettings().thresholdQuantile(), loaded.spec());
-            observability = Observability.start(MetricsKeys.settings(config));
-            StreamerMetrics meters = observability.modelLoaded(model, loaded.executionProvider());
-            VigilTopology.FanOut fanOut = InputStage.fanOut(config);
-            if (fanOut != null && observability.registry() != null) {
-                InputStage.meterSkipped(fanOut.decoder(), observability.registry());
-            }
-            Topology topology = VigilTopology.build(config.toSettings(), model, meters, fanOut);
-            log.debug("Topology: {}", topology.describe());
-            KafkaStreams streams = observability.bind(new KafkaStreams(topology, config.streamsProperties()));
-            runner = new StreamsRunner(streams, config.shutdownTimeout(), model);
-        } catch (RuntimeException | Error e) {
-            closeAfterFailure(model, e);
-            closeAfterFailure(observability, e);
-            throw e;
-        }
-        // closes the reloader and the Alertmanager sink, then Kafka Streams and the model, then the endpoint
-        try (Observability endpoint = observability; runner;
-             AlertmanagerSink alerts = AlertmanagerSink.startIfEnabled(config);
-             Closeable reloader = startReloader(config, model, endpoint, loaded)) {
-            runner.start();
-            runner.awaitTermination();
+        try (StreamerApp app = StreamerApp.create(config)) {
+            app.start();
+            app.awaitTermination();
         }
         log.info("Vigil streamer stopped");
         return 0;
-    }
-
-    /** A resource closed with the others; closing never throws. */
-    private interface Closeable extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    private static Closeable startReloader(VigilConfig config, SwappableModel model, Observability observability,
-                                           OnnxModel loaded) {
-        if (config.modelReloadInterval().isZero()) {
-            return () -> { };
-        }
-        ModelReloader reloader = ModelReloader.start(config.modelPath(), model, config.inferenceOptions(),
-                config.modelReloadInterval(), observability.reloadListener(loaded.executionProvider()));
-        return reloader::close;
     }
 
     private Map<String, String> overrides() {
@@ -175,50 +119,6 @@ public final class StreamerCli implements Callable<Integer> {
             overrides.put(assignment.substring(0, equals), assignment.substring(equals + 1));
         }
         return overrides;
-    }
-
-    private static OnnxModel loadModel(Path path, InferenceOptions options) {
-        try {
-            return OnnxModel.load(path, options);
-        } catch (IllegalStateException e) {
-            if (options.provider() == ExecutionProvider.CUDA && !options.cudaFallback()) {
-                throw new ConfigException(VigilConfig.INFERENCE_PROVIDER_CONFIG, "cuda", e.getMessage() + " (set "
-                        + VigilConfig.INFERENCE_CUDA_FALLBACK_CONFIG + "=true to run on CPU instead)");
-            }
-            throw e;
-        }
-    }
-
-    private static void logModel(OnnxModel model) {
-        ModelSpec spec = model.spec();
-        if (log.isInfoEnabled()) {
-            log.info("Model {} on {}: {}", model.modelVersion(), model.executionProvider().id(),
-                    ModelSummary.shape(spec));
-            log.info("Model: {}", ModelSummary.data(spec.provenance()));
-            log.info("Model: {}", ModelSummary.training(spec.provenance()));
-            log.info("Model: {}", ModelSummary.testMetrics(spec.provenance().testMetrics()));
-        }
-    }
-
-    private static void warnIfNotCalibrated(double quantile, ModelSpec spec) {
-        List<Double> calibrated = spec.thresholds().quantiles();
-        double nearest = calibrated.stream().min(Comparator.comparingDouble(q -> Math.abs(q - quantile)))
-                .orElse(quantile);
-        if (Math.abs(nearest - quantile) > 1e-12) {
-            log.warn("{}={} is not among the model's calibrated quantiles {}; using the nearest, {}",
-                    VigilConfig.THRESHOLD_QUANTILE_CONFIG, quantile, calibrated, nearest);
-        }
-    }
-
-    private static void closeAfterFailure(AutoCloseable resource, Throwable failure) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception e) {
-            failure.addSuppressed(e);
-        }
     }
 
     /** Prints the streamer's version, from the jar manifest when there is one. */

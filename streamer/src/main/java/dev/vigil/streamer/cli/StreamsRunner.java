@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,6 +29,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final Duration closeTimeout;
     private final AutoCloseable resource;
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final CountDownLatch closeDone = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -96,10 +98,15 @@ public final class StreamsRunner implements AutoCloseable {
         }
     }
 
-    /** Closes Kafka Streams within the timeout, then the resource; idempotent, safe from any thread. */
+    /**
+     * Closes Kafka Streams within the timeout, then the resource; idempotent, safe from any thread. A call while
+     * another thread is closing (the shutdown hook, say) waits until that close has finished, so that whoever
+     * closes next (the broker, the metrics endpoint) finds Kafka Streams stopped.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitClose();
             return;
         }
         if (Thread.currentThread() != shutdownHook && started.get()) {
@@ -126,6 +133,18 @@ public final class StreamsRunner implements AutoCloseable {
             log.warn("Closing {} failed", resource, e);
         } finally {
             terminated.countDown();
+            closeDone.countDown();
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            // the closing thread gives Kafka Streams closeTimeout, then closes the resource
+            if (!closeDone.await(closeTimeout.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+                log.warn("Another thread's close of Kafka Streams has not finished; going on");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +54,26 @@ class StreamsRunnerTest {
         });
         assertEquals(State.NOT_RUNNING, runner.state());
         assertEquals(1, closes.get(), "resource closed exactly once");
+    }
+
+    @Test
+    void aSecondCloseWaitsUntilTheFirstHasFinished() {
+        AtomicInteger closes = new AtomicInteger();
+        CountDownLatch resourceClosing = new CountDownLatch(1);
+        StreamsRunner runner = runner(() -> {
+            resourceClosing.countDown();
+            Thread.sleep(500);
+            closes.incrementAndGet();
+        });
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            runner.start();
+            Thread first = new Thread(runner::close);
+            first.start();
+            resourceClosing.await();
+            runner.close();
+            assertEquals(1, closes.get(), "the second close returned only after the first closed the resource");
+            first.join();
+        });
     }
 
     @Test

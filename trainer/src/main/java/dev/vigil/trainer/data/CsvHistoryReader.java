@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads history from CSV: one file, or a directory whose {@code *.csv} files are read in name order. Each file is
- * one series whose id is the file name without its extension.
+ * one series whose id is the file name without its extension. In a directory, {@value #LABELS_FILE} is not a series
+ * but anomaly labels (as vigil-generator writes them beside its series) and is skipped.
  *
  * <ul>
  *   <li>The first row is the header. The time column is {@link CsvOptions#timeColumn()}, else the column named
@@ -37,6 +38,8 @@ import java.util.stream.Stream;
  */
 public final class CsvHistoryReader {
 
+    /** The file of anomaly labels that may sit among a directory's series files; never read as a series. */
+    public static final String LABELS_FILE = "labels.csv";
     private static final Logger LOG = LoggerFactory.getLogger(CsvHistoryReader.class);
 
     private CsvHistoryReader() {
@@ -92,6 +95,7 @@ public final class CsvHistoryReader {
             List<Path> files = children
                     .filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .filter(p -> !isLabels(p))
                     .sorted()
                     .toList();
             if (files.isEmpty()) {
@@ -101,5 +105,13 @@ public final class CsvHistoryReader {
         } catch (IOException e) {
             throw new HistoryException(path + ": could not list the directory: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isLabels(Path file) {
+        boolean labels = file.getFileName().toString().equalsIgnoreCase(LABELS_FILE);
+        if (labels) {
+            LOG.info("Skipping {}: anomaly labels, not a series", file);
+        }
+        return labels;
     }
 }
