@@ -13,6 +13,7 @@ import dev.vigil.spec.OnnxModelSpecReader;
 import dev.vigil.streamer.cli.StreamerApp;
 import dev.vigil.streamer.output.AnomalyEvent;
 import dev.vigil.streamer.topology.StreamerSettings;
+import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,8 +89,12 @@ public final class Demo {
         Path dir = Files.createTempDirectory("vigil-demo-");
         Stack stack = new Stack(out);
         try {
-            Path model = options.train() ? FreshModel.train(options.home(), dir.resolve("model.onnx"), out)
-                    : options.model();
+            Path model = options.train()
+                    ? FreshModel.train(options.home(), dir.resolve("model.onnx"), out, stop::get) : options.model();
+            if (model == null) {
+                out.println("Stopped while training");
+                return new Result(0, Tally.EMPTY, null, -1, dir, true, 0);
+            }
             ModelSpec spec = checkedSpec(model);
             MetricGenerator generator = new MetricGenerator(generatorSpec(spec));
             out.println(Header.plan(options, spec, model, generator));
@@ -127,6 +132,13 @@ public final class Demo {
             if (sender.failure() != null) {
                 throw new IllegalStateException("the generator failed: " + sender.failure().getMessage(),
                         sender.failure());
+            }
+            KafkaStreams.State state = stack.app().state();
+            boolean failed = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                    || state == KafkaStreams.State.NOT_RUNNING;
+            if (failed && !stop.get()) { // a stop closes Kafka Streams from its own shutdown hook
+                throw new IllegalStateException("the streamer stopped (Kafka Streams " + state + "); its log above "
+                        + "says why");
             }
             Tally tally = stack.watcher().tally();
             boolean drained = sender.done() && tally.handled() >= sender.sent();

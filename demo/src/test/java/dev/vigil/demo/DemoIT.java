@@ -107,7 +107,7 @@ class DemoIT {
         });
         runner.start();
         assertTrue(started.await(60, TimeUnit.SECONDS), "the streamer started");
-        TimeUnit.SECONDS.sleep(3);
+        TimeUnit.SECONDS.sleep(1);
 
         demo.requestStop();
 
@@ -133,7 +133,7 @@ class DemoIT {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         assertTrue(hasDemoFolder(tmp), "the demo's temporary folder exists while it runs");
-        TimeUnit.SECONDS.sleep(5);
+        TimeUnit.SECONDS.sleep(2);
 
         process.destroy();
 
