@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "vigil-generator", mixinStandardHelpOptions = true, versionProvider = GeneratorCli.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Generates realistic metrics for many series (cpu %, latency ms, request rate, queue depth; daily and "
+            "Generates realistic metrics for many series (cpu %%, latency ms, request rate, queue depth; daily and "
                     + "weekly seasonality, trend, noise) with injected anomalies (spike, level-shift, drift, dropout, "
                     + "variance) whose time ranges are written as labels. The same options and seed give "
                     + "the same points and labels.",
