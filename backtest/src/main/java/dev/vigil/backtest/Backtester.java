@@ -137,7 +137,8 @@ public final class Backtester {
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Cursor(ScoredSeries series, int row) {
+    /** The next row of one series; {@code order} is the series' position in the input, for ties. */
+    private record Cursor(ScoredSeries series, int order, int row) {
     }
 
     /** Every row of every series, ordered by timestamp (ties: series order), as a stream would deliver them. */
@@ -145,12 +146,12 @@ public final class Backtester {
         return () -> new java.util.Iterator<>() {
             private final PriorityQueue<Cursor> heads = new PriorityQueue<>(Comparator
                     .comparingLong((Cursor c) -> c.series.timestamps()[c.row])
-                    .thenComparingInt(c -> series.indexOf(c.series)));
+                    .thenComparingInt(Cursor::order));
 
             {
-                for (ScoredSeries s : series) {
-                    if (s.rows() > 0) {
-                        heads.add(new Cursor(s, 0));
+                for (int i = 0; i < series.size(); i++) {
+                    if (series.get(i).rows() > 0) {
+                        heads.add(new Cursor(series.get(i), i, 0));
                     }
                 }
             }
@@ -164,7 +165,7 @@ public final class Backtester {
             public Cursor next() {
                 Cursor c = heads.poll();
                 if (c.row + 1 < c.series.rows()) {
-                    heads.add(new Cursor(c.series, c.row + 1));
+                    heads.add(new Cursor(c.series, c.order, c.row + 1));
                 }
                 return c;
             }
