@@ -2,10 +2,7 @@ package dev.vigil.backtest;
 
 import dev.vigil.streamer.evaluation.EventCounts;
 import dev.vigil.streamer.evaluation.TimeRange;
-import dev.vigil.streamer.inference.InferenceOptions;
-import dev.vigil.streamer.inference.OnnxModel;
 import dev.vigil.trainer.cli.HistorySourceOptions;
-import dev.vigil.trainer.cli.ModelOptions;
 import dev.vigil.trainer.data.History;
 import dev.vigil.trainer.data.Series;
 import picocli.CommandLine.ArgGroup;
@@ -13,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +27,7 @@ import java.util.concurrent.Callable;
                 + "recall and detection delay.",
                 "Writes <output>/report.md, <output>/rows/<series>.csv (ts, value, expected, lower, upper, score, "
                         + "flag, alert), <output>/charts/<series>.png, and <output>/model*.onnx when it trains."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends BacktestCommand implements Callable<Integer> {
 
     @Mixin
     HistorySourceOptions history = new HistorySourceOptions();
@@ -66,18 +62,9 @@ final class RunCommand implements Callable<Integer> {
                     + "ISO-8601).")
     Path labels;
 
-    @Mixin
-    ScoringOptions scoring = new ScoringOptions();
-
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         History data = history.read();
         out.printf(Locale.ROOT, "Read %d series, %d points, features %s, step %d ms from %s%n", data.series().size(),
                 data.points(), data.features(), data.stepMillis(), data.source());
@@ -130,11 +117,9 @@ final class RunCommand implements Callable<Integer> {
 
     private List<SeriesResult> backtest(Path modelFile, List<ScoredSeries> series, History data,
                                         Map<String, List<TimeRange>> labeled, PrintWriter out) {
-        try (OnnxModel onnx = OnnxModel.load(modelFile, InferenceOptions.defaults())) {
-            long total = series.stream().mapToLong(ScoredSeries::rows).sum();
-            return new Backtester(onnx, scoring.streamerSettings(modelFile)).run(series, data.features(), labeled,
-                    fed -> out.printf(Locale.ROOT, "  %,d of %,d rows%n", fed, total));
-        }
+        long total = series.stream().mapToLong(ScoredSeries::rows).sum();
+        return score(modelFile, series, data.features(), labeled,
+                fed -> out.printf(Locale.ROOT, "  %,d of %,d rows%n", fed, total));
     }
 
     private int scoreFrom(Series s) {

@@ -1,14 +1,9 @@
 package dev.vigil.backtest;
 
 import dev.vigil.streamer.evaluation.EventCounts;
-import dev.vigil.streamer.inference.InferenceOptions;
-import dev.vigil.streamer.inference.OnnxModel;
-import dev.vigil.trainer.cli.ModelOptions;
 import dev.vigil.trainer.data.History;
 import dev.vigil.trainer.data.Series;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"The SMAP/MSL spacecraft telemetry benchmark: event-level precision, recall and F1 per "
                 + "spacecraft and overall, beside the published LSTM detector's figures.",
                 "Writes <output>/report.md, rows/, charts/ and the models it trains under <output>/models/."})
-final class SmapMslCommand implements Callable<Integer> {
+final class SmapMslCommand extends BacktestCommand implements Callable<Integer> {
 
     /** Hundman et al. 2018, LSTM with nonparametric dynamic thresholds and pruning: precision, recall. */
     static final Map<String, double[]> PUBLISHED = Map.of("SMAP", new double[] {0.855, 0.855},
@@ -62,18 +57,9 @@ final class SmapMslCommand implements Callable<Integer> {
                     + "(to compare scoring settings on the same models).")
     boolean reuseModels;
 
-    @Mixin
-    ScoringOptions scoring = new ScoringOptions();
-
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (!modelPer.equals("channel") && !modelPer.equals("spacecraft")) {
             throw new IllegalArgumentException("--model-per: found '" + modelPer + "', expected channel or spacecraft");
         }
@@ -133,16 +119,13 @@ final class SmapMslCommand implements Callable<Integer> {
         for (Series s : test.series()) {
             scored.add(new ScoredSeries(s.id(), s.timestamps(), s.values(), s.featureCount(), 0));
         }
-        try (OnnxModel onnx = OnnxModel.load(modelFile, InferenceOptions.defaults())) {
-            List<SeriesResult> results = new Backtester(onnx, scoring.streamerSettings(modelFile)).run(scored,
-                    features, SmapMslData.labels(chosen), fed -> { });
-            for (SeriesResult r : results) {
-                EventCounts c = r.match().counts();
-                out.printf(Locale.ROOT, "  %-6s %5d rows: %d/%d labeled detected, %d false alerts%n", r.series(),
-                        r.rows().size(), c.truePositives(), r.labels().size(), c.falsePositives());
-            }
-            return results;
+        List<SeriesResult> results = score(modelFile, scored, features, SmapMslData.labels(chosen), fed -> { });
+        for (SeriesResult r : results) {
+            EventCounts c = r.match().counts();
+            out.printf(Locale.ROOT, "  %-6s %5d rows: %d/%d labeled detected, %d false alerts%n", r.series(),
+                    r.rows().size(), c.truePositives(), r.labels().size(), c.falsePositives());
         }
+        return results;
     }
 
     private String description() {
