@@ -41,6 +41,19 @@ public record ModelSpec(
     /** Name of the ONNX graph's output. */
     public static final String OUTPUT_NAME = "forecast";
 
+    /**
+     * Name of the optional graph input {@code state_in [batch, 2 * layers, hidden]}: the LSTM state to start from,
+     * each layer's hidden state (rows 0 to layers - 1) then each layer's cell state. Zeros reproduce window mode.
+     * A graph with it takes any number of {@code window} steps, so stateful serving can feed one step at a time.
+     */
+    public static final String STATE_INPUT_NAME = "state_in";
+
+    /**
+     * Name of the graph output {@code state [batch, 2 * layers, hidden]} that goes with {@link #STATE_INPUT_NAME}:
+     * the LSTM state after the window's last step, before the horizon feedback, in the same layout.
+     */
+    public static final String STATE_OUTPUT_NAME = "state";
+
     public ModelSpec {
         features = List.copyOf(features);
         targets = List.copyOf(targets);
