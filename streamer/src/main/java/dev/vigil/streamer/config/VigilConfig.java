@@ -1,6 +1,7 @@
 package dev.vigil.streamer.config;
 
 import dev.vigil.streamer.inference.ExecutionProvider;
+import dev.vigil.streamer.inference.InferenceMode;
 import dev.vigil.streamer.inference.InferenceOptions;
 import dev.vigil.streamer.topology.StreamerSettings;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -98,6 +99,18 @@ public final class VigilConfig extends AbstractConfig {
     public static final String INFERENCE_INTRA_OP_THREADS_CONFIG = "vigil.inference.intra.op.threads";
     private static final String INFERENCE_INTRA_OP_THREADS_DOC = "ONNX Runtime threads per inference call; 1 is "
             + "fastest on small machines.";
+    public static final String INFERENCE_MODE_CONFIG = "vigil.inference.mode";
+    private static final String INFERENCE_MODE_DOC = "How forecasts are computed: 'stateful' keeps each series' LSTM "
+            + "state in the store and advances it one step per record (the window re-derives it after a model "
+            + "change, a gap, and at least every vigil.inference.state.refresh.steps steps); 'window' re-runs the "
+            + "whole window for every forecast, W times the work; 'auto' is stateful when the model carries LSTM state (models "
+            + "from this version's trainer) and window otherwise. 'stateful' with a model that has no state input "
+            + "fails at start.";
+    public static final String INFERENCE_STATE_REFRESH_STEPS_CONFIG = "vigil.inference.state.refresh.steps";
+    private static final String INFERENCE_STATE_REFRESH_STEPS_DOC = "In stateful mode, the most steps a series' "
+            + "LSTM state advances before it is re-derived from the window, which also refreshes the scaling it "
+            + "feeds with; each series uses up to a quarter fewer, so re-derivations spread out. 0 means the model's "
+            + "window size.";
     public static final String SHUTDOWN_TIMEOUT_MS_CONFIG = "vigil.shutdown.timeout.ms";
     private static final String SHUTDOWN_TIMEOUT_MS_DOC = "Longest a shutdown (SIGTERM) waits for Kafka Streams to "
             + "close, in ms.";
@@ -163,6 +176,10 @@ public final class VigilConfig extends AbstractConfig {
                     INFERENCE_CUDA_FALLBACK_DOC)
             .define(INFERENCE_INTRA_OP_THREADS_CONFIG, Type.INT, 1, atLeast(1), Importance.LOW,
                     INFERENCE_INTRA_OP_THREADS_DOC)
+            .define(INFERENCE_MODE_CONFIG, Type.STRING, D.inferenceMode().id(),
+                    Validators.oneOfIgnoringCase("auto", "stateful", "window"), Importance.MEDIUM, INFERENCE_MODE_DOC)
+            .define(INFERENCE_STATE_REFRESH_STEPS_CONFIG, Type.INT, D.stateRefreshSteps(), atLeast(0),
+                    Importance.LOW, INFERENCE_STATE_REFRESH_STEPS_DOC)
             .define(SHUTDOWN_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, atLeast(0), Importance.LOW,
                     SHUTDOWN_TIMEOUT_MS_DOC)
             .define(StreamsConfig.APPLICATION_ID_CONFIG, Type.STRING, "vigil-streamer",
@@ -218,7 +235,9 @@ public final class VigilConfig extends AbstractConfig {
                 getInt(THRESHOLD_MIN_HISTORY_CONFIG), getDouble(THRESHOLD_MIN_FRACTION_CONFIG),
                 getInt(ALERT_OPEN_STEPS_CONFIG), getInt(ALERT_RESOLVE_STEPS_CONFIG), getInt(LABELS_MAX_CONFIG),
                 getLong(INPUT_MAX_FUTURE_MS_CONFIG), getDouble(THRESHOLD_MARGIN_CONFIG),
-                getDouble(THRESHOLD_MIN_CONFIG), getString(SCORE_ERROR_UNITS_CONFIG).equals("raw"));
+                getDouble(THRESHOLD_MIN_CONFIG), getString(SCORE_ERROR_UNITS_CONFIG).equals("raw"),
+                InferenceMode.parse(getString(INFERENCE_MODE_CONFIG)),
+                getInt(INFERENCE_STATE_REFRESH_STEPS_CONFIG));
     }
 
     /** How the model runs. */

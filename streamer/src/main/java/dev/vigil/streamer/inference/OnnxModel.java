@@ -18,8 +18,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
@@ -45,11 +47,15 @@ public final class OnnxModel implements Forecaster, AutoCloseable {
     private final OrtSessions.Opened opened;
     private final int windowFloats;
     private final int forecastFloats;
+    private final int stepFloats;
+    private final long[] stateDims;
+    private final int stateSize;
     /** Forecasts share the read lock; close takes the write lock, so it never frees a session in use. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private OnnxModel(Path path, ModelSpec spec, String modelVersion, OrtEnvironment env, OrtSessions.Opened opened) {
+    private OnnxModel(Path path, ModelSpec spec, String modelVersion, OrtEnvironment env, OrtSessions.Opened opened,
+                      long[] stateDims) {
         this.path = path;
         this.spec = spec;
         this.modelVersion = modelVersion;
@@ -57,6 +63,9 @@ public final class OnnxModel implements Forecaster, AutoCloseable {
         this.opened = opened;
         this.windowFloats = spec.windowSize() * spec.features().size();
         this.forecastFloats = spec.horizon() * spec.targets().size();
+        this.stepFloats = spec.features().size();
+        this.stateDims = stateDims;
+        this.stateSize = stateDims == null ? 0 : (int) (stateDims[0] * stateDims[1]);
     }
 
     /**
@@ -74,16 +83,19 @@ public final class OnnxModel implements Forecaster, AutoCloseable {
         ModelSpec spec = OnnxModelSpecReader.read(bytes, origin);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSessions.Opened opened = OrtSessions.open(env, bytes, origin, options);
+        long[] stateDims;
         try {
-            SessionContract.check(opened.session(), spec, origin);
+            stateDims = SessionContract.check(opened.session(), spec, origin);
         } catch (RuntimeException e) {
             opened.close();
             throw e;
         }
-        OnnxModel model = new OnnxModel(path, spec, versionOf(bytes), env, opened);
-        LOG.info("Loaded model {} version {}: features {}, targets {}, window {}, horizon {}; {} provider, {} intra-op"
-                        + " thread(s)", path, model.modelVersion, spec.features(), spec.targets(), spec.windowSize(),
-                spec.horizon(), opened.provider().id(), options.intraOpThreads());
+        OnnxModel model = new OnnxModel(path, spec, versionOf(bytes), env, opened, stateDims);
+        LOG.info("Loaded model {} version {}: features {}, targets {}, window {}, horizon {}, {}; {} provider, {} "
+                        + "intra-op thread(s)", path, model.modelVersion, spec.features(), spec.targets(),
+                spec.windowSize(), spec.horizon(), stateDims == null ? "window mode only (no LSTM state input)"
+                        : "LSTM state " + stateDims[0] + " x " + stateDims[1], opened.provider().id(),
+                options.intraOpThreads());
         return model;
     }
 
@@ -105,6 +117,44 @@ public final class OnnxModel implements Forecaster, AutoCloseable {
     /** The provider the session actually runs on: CPU when CUDA was asked for and the fallback was taken. */
     public ExecutionProvider executionProvider() {
         return opened.provider();
+    }
+
+    @Override
+    public int stateSize() {
+        return stateSize;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the inputs or states do not hold {@code batch} times their size
+     * @throws IllegalStateException    after {@link #close()}, or when ONNX Runtime fails to run the model
+     */
+    @Override
+    public Stepped forecast(float[] inputs, int batch, int steps, float[] states) {
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(states, "states");
+        if (stateSize == 0) {
+            return Forecaster.super.forecast(inputs, batch, steps, states);
+        }
+        if (batch < 0 || steps < 1) {
+            throw new IllegalArgumentException("batch and steps: expected at least 0 and 1, found " + batch + " and "
+                    + steps);
+        }
+        requireLength("inputs", inputs, (long) batch * steps * stepFloats, "batch * steps * features = " + batch
+                + " * " + steps + " * " + stepFloats);
+        requireLength("states", states, (long) batch * stateSize, "batch * stateSize = " + batch + " * " + stateSize);
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            if (closed.get()) {
+                throw new IllegalStateException("model is closed");
+            }
+            if (batch == 0) {
+                return new Stepped(new float[0], new float[0]);
+            }
+            return run(inputs, batch, steps, states, true);
+        } finally {
+            read.unlock();
+        }
     }
 
     /**
@@ -129,35 +179,64 @@ public final class OnnxModel implements Forecaster, AutoCloseable {
             if (closed.get()) {
                 throw new IllegalStateException("model is closed");
             }
-            return batch == 0 ? new float[0] : run(windows, batch);
+            if (batch == 0) {
+                return new float[0];
+            }
+            // a model with a state input starts window mode from zeros, which is what its training saw
+            float[] zeros = stateSize == 0 ? null : new float[batch * stateSize];
+            return run(windows, batch, spec.windowSize(), zeros, false).forecasts();
         } finally {
             read.unlock();
         }
     }
 
-    private float[] run(float[] windows, int batch) {
-        long[] shape = {batch, spec.windowSize(), spec.features().size()};
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(windows), shape);
-             OrtSession.Result result = opened.session().run(Map.of(ModelSpec.INPUT_NAME, input))) {
-            OnnxValue value = result.get(ModelSpec.OUTPUT_NAME).orElseThrow(() -> new IllegalStateException(
-                    "model " + path + " returned no output '" + ModelSpec.OUTPUT_NAME + "'"));
-            if (!(value instanceof OnnxTensor tensor)) {
-                throw new IllegalStateException("model " + path + " output '" + ModelSpec.OUTPUT_NAME
-                        + "': expected a tensor, found " + value.getType());
+    private Stepped run(float[] inputs, int batch, int steps, float[] states, boolean wantStates) {
+        long[] shape = {batch, steps, stepFloats};
+        Map<String, OnnxTensor> feeds = new HashMap<>(2);
+        try {
+            feeds.put(ModelSpec.INPUT_NAME, OnnxTensor.createTensor(env, FloatBuffer.wrap(inputs), shape));
+            if (states != null) {
+                feeds.put(ModelSpec.STATE_INPUT_NAME, OnnxTensor.createTensor(env, FloatBuffer.wrap(states),
+                        new long[] {batch, stateDims[0], stateDims[1]}));
             }
-            FloatBuffer buffer = tensor.getFloatBuffer();
-            long expected = (long) batch * forecastFloats;
-            if (buffer.remaining() != expected) {
-                throw new IllegalStateException("model " + path + " output '" + ModelSpec.OUTPUT_NAME
-                        + "': expected batch * horizon * targets = " + expected + " floats, found "
-                        + buffer.remaining());
+            Set<String> outputs = wantStates ? Set.of(ModelSpec.OUTPUT_NAME, ModelSpec.STATE_OUTPUT_NAME)
+                    : Set.of(ModelSpec.OUTPUT_NAME);
+            try (OrtSession.Result result = opened.session().run(feeds, outputs)) {
+                float[] forecasts = output(result, ModelSpec.OUTPUT_NAME, (long) batch * forecastFloats,
+                        "batch * horizon * targets");
+                float[] next = wantStates ? output(result, ModelSpec.STATE_OUTPUT_NAME, (long) batch * stateSize,
+                        "batch * stateSize") : null;
+                return new Stepped(forecasts, next);
             }
-            float[] forecasts = new float[buffer.remaining()];
-            buffer.get(forecasts);
-            return forecasts;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not run model " + path + " on a batch of " + batch
-                    + ": " + e.getMessage(), e);
+                    + " x " + steps + " step(s): " + e.getMessage(), e);
+        } finally {
+            feeds.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private float[] output(OrtSession.Result result, String name, long expected, String layout) {
+        OnnxValue value = result.get(name).orElseThrow(() -> new IllegalStateException(
+                "model " + path + " returned no output '" + name + "'"));
+        if (!(value instanceof OnnxTensor tensor)) {
+            throw new IllegalStateException("model " + path + " output '" + name + "': expected a tensor, found "
+                    + value.getType());
+        }
+        FloatBuffer buffer = tensor.getFloatBuffer();
+        if (buffer.remaining() != expected) {
+            throw new IllegalStateException("model " + path + " output '" + name + "': expected " + layout + " = "
+                    + expected + " floats, found " + buffer.remaining());
+        }
+        float[] values = new float[buffer.remaining()];
+        buffer.get(values);
+        return values;
+    }
+
+    private static void requireLength(String name, float[] values, long expected, String layout) {
+        if (values.length != expected) {
+            throw new IllegalArgumentException(name + ": expected " + layout + " = " + expected + " floats, found "
+                    + values.length);
         }
     }
 

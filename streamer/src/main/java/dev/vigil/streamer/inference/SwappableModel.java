@@ -36,10 +36,6 @@ public final class SwappableModel implements Forecaster, AutoCloseable {
         return Optional.empty();
     }
 
-    public OnnxModel current() {
-        return current.get();
-    }
-
     @Override
     public ModelSpec spec() {
         return current.get().spec();
@@ -63,6 +59,22 @@ public final class SwappableModel implements Forecaster, AutoCloseable {
                 // swapped and closed between reading it and running it: run on the new one
             }
         }
+    }
+
+    @Override
+    public int stateSize() {
+        return current.get().stateSize();
+    }
+
+    @Override
+    public Stepped forecast(float[] inputs, int batch, int steps, float[] states) {
+        return current.get().forecast(inputs, batch, steps, states);
+    }
+
+    /** The model served now; a swap closes it, after which its forecasts throw {@link IllegalStateException}. */
+    @Override
+    public Forecaster current() {
+        return current.get();
     }
 
     @Override

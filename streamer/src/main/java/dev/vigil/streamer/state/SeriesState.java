@@ -1,5 +1,6 @@
 package dev.vigil.streamer.state;
 
+import dev.vigil.scaling.WindowStats;
 import dev.vigil.streamer.scoring.AlertState;
 import dev.vigil.streamer.scoring.ErrorHistory;
 
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * Everything Vigil keeps per series, bounded in size (see docs/state.md): the last W samples in a ring buffer, the
- * forecast path made for the next H steps, and the scoring state. Mutable, owned by one stream task at a time;
+ * forecast path made for the next H steps, the scoring state, and in stateful mode the LSTM state carried from one
+ * step to the next. Mutable, owned by one stream task at a time;
  * {@link SeriesStateCodec} turns it into the compact bytes kept in the state store.
  */
 public final class SeriesState {
@@ -37,6 +39,13 @@ public final class SeriesState {
     final double[] counterRaw;
     long counterTs = NONE;
 
+    float[] lstm = new float[0];
+    long lstmTs = NONE;
+    int lstmModel;
+    int stepsSinceDerive;
+    final double[] stepMean;
+    final double[] stepScale;
+
     public SeriesState(int windowSize, int features, int horizon, int targets, int errorHistory) {
         this.windowSize = windowSize;
         this.features = features;
@@ -47,6 +56,8 @@ public final class SeriesState {
         this.errors = ErrorHistory.of(new float[0], errorHistory);
         this.counterRaw = new double[features];
         Arrays.fill(counterRaw, Double.NaN);
+        this.stepMean = new double[features];
+        this.stepScale = new double[features];
     }
 
     /** Appends one step; the oldest step falls out once W steps are held. */
@@ -82,6 +93,72 @@ public final class SeriesState {
         forecastOrigin = NONE;
         Arrays.fill(forecast, 0);
         Arrays.fill(forecastScale, 0);
+        forgetLstm();
+    }
+
+    /**
+     * The carried LSTM state, valid for stepping when it absorbed every held step but the newest: its timestamp is
+     * {@link #lstmTs()}, it was made by the model whose key is {@link #lstmModel()}, and the scaling it was fed with
+     * is {@link #stepStats()}. Empty when there is none.
+     */
+    public float[] lstm() {
+        return lstm;
+    }
+
+    /** Timestamp of the last step the carried LSTM state has absorbed, {@link #NONE} when there is no state. */
+    public long lstmTs() {
+        return lstmTs;
+    }
+
+    /** Key of the model that made the carried state (see {@code ForecastBatcher}). */
+    public int lstmModel() {
+        return lstmModel;
+    }
+
+    /** Steps the carried state has advanced since it was last derived from the whole window. */
+    public int stepsSinceDerive() {
+        return stepsSinceDerive;
+    }
+
+    /** The window statistics frozen when the state was derived: every step until the next derivation uses them. */
+    public WindowStats stepStats() {
+        return new WindowStats(stepMean.clone(), stepScale.clone());
+    }
+
+    /** Scales the newest step with the frozen statistics into {@code out[offset..offset + F)}. */
+    public void scaleNewestStep(float[] out, int offset) {
+        int last = (head - 1 + windowSize) % windowSize;
+        for (int f = 0; f < features; f++) {
+            out[offset + f] = (float) ((ring[last * features + f] - stepMean[f]) / stepScale[f]);
+        }
+    }
+
+    /**
+     * Keeps the LSTM state {@code source[offset..offset + size)} as having absorbed every step up to {@code ts}:
+     * derived from the whole window scaled with {@code derivedWith}, or advanced one step when that is null.
+     */
+    public void lstm(long ts, int model, float[] source, int offset, int size, WindowStats derivedWith) {
+        if (lstm.length != size) {
+            lstm = new float[size];
+        }
+        System.arraycopy(source, offset, lstm, 0, size);
+        lstmTs = ts;
+        lstmModel = model;
+        if (derivedWith == null) {
+            stepsSinceDerive++;
+        } else {
+            stepsSinceDerive = 0;
+            System.arraycopy(derivedWith.mean(), 0, stepMean, 0, features);
+            System.arraycopy(derivedWith.scale(), 0, stepScale, 0, features);
+        }
+    }
+
+    /** Drops the carried state, so the next forecast derives it from the window. */
+    public void forgetLstm() {
+        lstm = new float[0];
+        lstmTs = NONE;
+        lstmModel = 0;
+        stepsSinceDerive = 0;
     }
 
     public boolean warm() {

@@ -16,9 +16,11 @@ import java.util.Map;
  */
 public final class SeriesStateCodec {
 
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
     /** Layout before counter rates: read, with no counter history. */
     private static final byte VERSION_1 = 1;
+    /** Layout before stateful inference: read, with no LSTM state (it is derived from the window). */
+    private static final byte VERSION_2 = 2;
 
     private final int windowSize;
     private final int features;
@@ -44,12 +46,22 @@ public final class SeriesStateCodec {
      * UTF-8 bytes each).
      */
     public int maxSize(int idBytes, int maxLabels) {
+        return maxSize(idBytes, maxLabels, 0);
+    }
+
+    /** {@link #maxSize(int, int)} for a model that carries {@code stateSize} floats of LSTM state per series. */
+    public int maxSize(int idBytes, int maxLabels, int stateSize) {
         int label = 2 * (2 + SeriesState.MAX_LABEL_LENGTH * 3);
         return 1 + 5 * 4 + 8 + 4 + 4 + windowSize * features * 8 + (windowSize + 7) / 8
                 + 8 + horizon * targets * 8 + targets * 8
                 + 8 + 4 + errorHistory * 4
                 + 1 + 4 + 4 + 4 + idBytes + 21 + 1 + 8 + 8
-                + 2 + maxLabels * label + 8 + features * 8;
+                + 2 + maxLabels * label + 8 + features * 8
+                + lstmSize(stateSize);
+    }
+
+    private int lstmSize(int stateSize) {
+        return 8 + 4 + 4 + 4 + stateSize * 4 + (stateSize > 0 ? features * 16 : 0);
     }
 
     public byte[] encode(SeriesState s) {
@@ -63,7 +75,7 @@ public final class SeriesStateCodec {
                 + 8 + s.forecast.length * 8 + s.forecastScale.length * 8
                 + 8 + 4 + history.length * 4
                 + 1 + 4 + 4 + 4 + (id == null ? 0 : id.length) + 1 + 8 + 8
-                + 2 + labelBytes + 8 + features * 8);
+                + 2 + labelBytes + 8 + features * 8 + lstmSize(s.lstm.length));
         b.put(VERSION).putInt(windowSize).putInt(features).putInt(horizon).putInt(targets).putInt(errorHistory);
         b.putLong(s.lastTs).putInt(s.head).putInt(s.count);
         for (double v : s.ring) {
@@ -104,6 +116,15 @@ public final class SeriesStateCodec {
         for (double v : s.counterRaw) {
             b.putDouble(v);
         }
+        b.putLong(s.lstmTs).putInt(s.lstmModel).putInt(s.stepsSinceDerive).putInt(s.lstm.length);
+        for (float v : s.lstm) {
+            b.putFloat(v);
+        }
+        if (s.lstm.length > 0) {
+            for (int f = 0; f < features; f++) {
+                b.putDouble(s.stepMean[f]).putDouble(s.stepScale[f]);
+            }
+        }
         return b.array();
     }
 
@@ -114,7 +135,7 @@ public final class SeriesStateCodec {
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         byte version = b.get();
-        if ((version != VERSION && version != VERSION_1) || b.getInt() != windowSize || b.getInt() != features || b.getInt() != horizon
+        if ((version != VERSION && version != VERSION_1 && version != VERSION_2) || b.getInt() != windowSize || b.getInt() != features || b.getInt() != horizon
                 || b.getInt() != targets || b.getInt() != errorHistory) {
             return fresh();
         }
@@ -162,10 +183,25 @@ public final class SeriesStateCodec {
             labels.put(getString(b), getString(b));
         }
         s.labels = Map.copyOf(labels);
-        if (version >= VERSION) {
+        if (version >= VERSION_2) {
             s.counterTs = b.getLong();
             for (int i = 0; i < s.counterRaw.length; i++) {
                 s.counterRaw[i] = b.getDouble();
+            }
+        }
+        if (version >= VERSION) {
+            s.lstmTs = b.getLong();
+            s.lstmModel = b.getInt();
+            s.stepsSinceDerive = b.getInt();
+            s.lstm = new float[b.getInt()];
+            for (int i = 0; i < s.lstm.length; i++) {
+                s.lstm[i] = b.getFloat();
+            }
+            if (s.lstm.length > 0) {
+                for (int f = 0; f < features; f++) {
+                    s.stepMean[f] = b.getDouble();
+                    s.stepScale[f] = b.getDouble();
+                }
             }
         }
         return s;

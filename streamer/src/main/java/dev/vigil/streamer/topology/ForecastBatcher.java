@@ -4,6 +4,7 @@ import dev.vigil.scaling.WindowScaler;
 import dev.vigil.scaling.WindowStats;
 import dev.vigil.spec.ModelSpec;
 import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.inference.InferenceMode;
 import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.output.ForecastRecord;
 import dev.vigil.streamer.state.SeriesState;
@@ -22,6 +23,9 @@ import java.util.function.Consumer;
  * the batch is full or its oldest member has waited the linger time. The queue is mirrored in a state store, so a
  * series whose record was processed but whose forecast was not yet made when the instance died gets it after the
  * restart: nothing is lost between a record's arrival and its batch.
+ *
+ * <p>In stateful mode (see {@link InferenceMode}) most series advance their stored LSTM state by one step instead of
+ * re-running their window; docs/performance.md says what that saves and docs/state.md what it stores.
  */
 final class ForecastBatcher {
 
@@ -34,13 +38,18 @@ final class ForecastBatcher {
     private final long stepMillis;
     private final int maxBatch;
     private final long lingerMs;
+    private final InferenceMode mode;
+    private final int refreshSteps;
+    private final int windowSize;
+    private final int features;
+    private final int windowFloats;
     private final Map<String, Long> queued = new LinkedHashMap<>();
     private KeyValueStore<String, byte[]> states;
     private KeyValueStore<String, Long> pending;
     private final StreamerMetrics metrics;
     private Consumer<ForecastRecord> emitter;
 
-    ForecastBatcher(Forecaster forecaster, SeriesStateCodec codec, int maxBatch, long lingerMs,
+    ForecastBatcher(Forecaster forecaster, SeriesStateCodec codec, StreamerSettings settings,
                     StreamerMetrics metrics) {
         this.metrics = metrics;
         ModelSpec spec = forecaster.spec();
@@ -51,8 +60,13 @@ final class ForecastBatcher {
         this.targetNames = spec.targets();
         this.horizon = spec.horizon();
         this.stepMillis = spec.stepMillis();
-        this.maxBatch = maxBatch;
-        this.lingerMs = lingerMs;
+        this.maxBatch = settings.batchMaxSize();
+        this.lingerMs = settings.batchMaxLingerMs();
+        this.mode = settings.inferenceMode();
+        this.windowSize = spec.windowSize();
+        this.features = spec.features().size();
+        this.windowFloats = windowSize * features;
+        this.refreshSteps = settings.stateRefreshSteps() == 0 ? windowSize : settings.stateRefreshSteps();
     }
 
     /** Binds the stores and picks up the series left queued by an earlier instance. */
@@ -108,7 +122,6 @@ final class ForecastBatcher {
     }
 
     private void forecast(List<String> batch) {
-        int windowLength = scaler.windowSize() * scaler.features();
         List<SeriesState> ready = new ArrayList<>(batch.size());
         List<String> readyIds = new ArrayList<>(batch.size());
         for (String series : batch) {
@@ -121,37 +134,136 @@ final class ForecastBatcher {
         if (ready.isEmpty()) {
             return;
         }
-        double[] raw = new double[windowLength];
-        float[] inputs = new float[ready.size() * windowLength];
+        while (true) {
+            Forecaster model = forecaster.current();
+            try {
+                if (mode.stateful(model.stateSize())) {
+                    forecastStateful(model, readyIds, ready);
+                } else {
+                    forecastWindows(model, readyIds, ready);
+                }
+                return;
+            } catch (IllegalStateException e) {
+                if (forecaster.current() == model) {
+                    throw e;
+                }
+                // swapped and closed while running: forecast on the model that replaced it
+            }
+        }
+    }
+
+    /** Window mode: every forecast re-runs the whole window from a zero state. */
+    private void forecastWindows(Forecaster model, List<String> ids, List<SeriesState> ready) {
+        float[] inputs = new float[ready.size() * windowFloats];
+        WindowStats[] stats = scaleWindows(ready, inputs);
+        long begin = System.nanoTime();
+        float[] output = model.forecast(inputs, ready.size());
+        metrics.batch(ready.size(), System.nanoTime() - begin);
+        for (int i = 0; i < ready.size(); i++) {
+            store(model, ids.get(i), ready.get(i), output, i, stats[i]);
+        }
+    }
+
+    /**
+     * Stateful mode: a series whose carried state absorbed every step but the newest advances it by that one step,
+     * fed with the scaling frozen at its last derivation; any other series (no state yet, another model, a gap, or
+     * its refresh is due) derives it from the whole window. Two inference calls at most, one per kind.
+     */
+    private void forecastStateful(Forecaster model, List<String> ids, List<SeriesState> ready) {
+        int stateSize = model.stateSize();
+        int key = modelKey(model.modelVersion());
+        List<Integer> stepping = new ArrayList<>(ready.size());
+        List<Integer> deriving = new ArrayList<>(ready.size());
+        for (int i = 0; i < ready.size(); i++) {
+            (canStep(ids.get(i), ready.get(i), key, stateSize) ? stepping : deriving).add(i);
+        }
+        if (!deriving.isEmpty()) {
+            List<SeriesState> derive = deriving.stream().map(ready::get).toList();
+            float[] inputs = new float[derive.size() * windowFloats];
+            WindowStats[] stats = scaleWindows(derive, inputs);
+            long begin = System.nanoTime();
+            Forecaster.Stepped out = model.forecast(inputs, derive.size(), windowSize,
+                    new float[derive.size() * stateSize]);
+            metrics.batch(derive.size(), System.nanoTime() - begin);
+            for (int j = 0; j < derive.size(); j++) {
+                SeriesState state = derive.get(j);
+                state.lstm(state.lastTs(), key, out.states(), j * stateSize, stateSize, stats[j]);
+                store(model, ids.get(deriving.get(j)), state, out.forecasts(), j, stats[j]);
+            }
+        }
+        if (!stepping.isEmpty()) {
+            int n = stepping.size();
+            float[] inputs = new float[n * features];
+            float[] carried = new float[n * stateSize];
+            for (int j = 0; j < n; j++) {
+                SeriesState state = ready.get(stepping.get(j));
+                state.scaleNewestStep(inputs, j * features);
+                System.arraycopy(state.lstm(), 0, carried, j * stateSize, stateSize);
+            }
+            long begin = System.nanoTime();
+            Forecaster.Stepped out = model.forecast(inputs, n, 1, carried);
+            metrics.batch(n, System.nanoTime() - begin);
+            for (int j = 0; j < n; j++) {
+                SeriesState state = ready.get(stepping.get(j));
+                state.lstm(state.lastTs(), key, out.states(), j * stateSize, stateSize, null);
+                store(model, ids.get(stepping.get(j)), state, out.forecasts(), j, state.stepStats());
+            }
+        }
+    }
+
+    /**
+     * Whether the series' carried state can take its newest step: made by this model, current up to the step
+     * before the newest (a filled gap, a restarted warm-up or a forecast made again all break this), and not yet
+     * due for its refresh.
+     */
+    private boolean canStep(String series, SeriesState state, int key, int stateSize) {
+        return state.lstmTs() != SeriesState.NONE
+                && state.lstmModel() == key
+                && state.lstm().length == stateSize
+                && state.lstmTs() == state.lastTs() - stepMillis
+                && state.stepsSinceDerive() < refreshLimit(series);
+    }
+
+    /** The refresh interval less a per-series offset of up to a quarter of it, so series derive at different steps. */
+    private int refreshLimit(String series) {
+        return Math.max(1, refreshSteps - Math.floorMod(series.hashCode(), Math.max(1, refreshSteps / 4)));
+    }
+
+    /** A short key of the model that made a state: a state made by another model is derived again. */
+    static int modelKey(String modelVersion) {
+        return modelVersion.hashCode();
+    }
+
+    private WindowStats[] scaleWindows(List<SeriesState> ready, float[] inputs) {
+        double[] raw = new double[windowFloats];
         WindowStats[] stats = new WindowStats[ready.size()];
         for (int i = 0; i < ready.size(); i++) {
             ready.get(i).copyWindow(raw, 0);
-            stats[i] = scaler.scaleInto(raw, 0, inputs, i * windowLength);
+            stats[i] = scaler.scaleInto(raw, 0, inputs, i * windowFloats);
         }
-        long begin = System.nanoTime();
-        float[] output = forecaster.forecast(inputs, ready.size());
-        metrics.batch(ready.size(), System.nanoTime() - begin);
+        return stats;
+    }
+
+    /** Unscales forecast {@code i} of {@code output} with {@code stats}, keeps it with the series and emits it. */
+    private void store(Forecaster model, String series, SeriesState state, float[] output, int i, WindowStats stats) {
         int targets = targetIndices.length;
         double[] path = new double[horizon * targets];
         double[] scales = new double[targets];
-        for (int i = 0; i < ready.size(); i++) {
-            SeriesState state = ready.get(i);
-            List<ForecastRecord.Step> steps = new ArrayList<>(horizon);
-            for (int h = 0; h < horizon; h++) {
-                Map<String, Double> values = new LinkedHashMap<>();
-                for (int t = 0; t < targets; t++) {
-                    double value = stats[i].unscale(targetIndices[t], output[(i * horizon + h) * targets + t]);
-                    path[h * targets + t] = value;
-                    values.put(targetNames.get(t), value);
-                }
-                steps.add(new ForecastRecord.Step(state.lastTs() + (h + 1) * stepMillis, values));
-            }
+        List<ForecastRecord.Step> steps = new ArrayList<>(horizon);
+        for (int h = 0; h < horizon; h++) {
+            Map<String, Double> values = new LinkedHashMap<>();
             for (int t = 0; t < targets; t++) {
-                scales[t] = stats[i].scale()[targetIndices[t]];
+                double value = stats.unscale(targetIndices[t], output[(i * horizon + h) * targets + t]);
+                path[h * targets + t] = value;
+                values.put(targetNames.get(t), value);
             }
-            state.setForecast(state.lastTs(), path, scales);
-            states.put(readyIds.get(i), codec.encode(state));
-            emitter.accept(new ForecastRecord(readyIds.get(i), state.lastTs(), steps, forecaster.modelVersion()));
+            steps.add(new ForecastRecord.Step(state.lastTs() + (h + 1) * stepMillis, values));
         }
+        for (int t = 0; t < targets; t++) {
+            scales[t] = stats.scale()[targetIndices[t]];
+        }
+        state.setForecast(state.lastTs(), path, scales);
+        states.put(series, codec.encode(state));
+        emitter.accept(new ForecastRecord(series, state.lastTs(), steps, model.modelVersion()));
     }
 }

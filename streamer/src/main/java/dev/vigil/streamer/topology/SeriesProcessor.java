@@ -53,8 +53,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
                 spec.targets().size(), settings.errorHistory());
         this.decoder = new InputDecoder(spec.features());
         this.scorer = new PointScorer(forecaster, settings);
-        this.batcher = new ForecastBatcher(forecaster, codec, settings.batchMaxSize(), settings.batchMaxLingerMs(),
-                metrics);
+        this.batcher = new ForecastBatcher(forecaster, codec, settings, metrics);
         this.timeline = new SeriesTimeline(spec.stepMillis(), spec.horizon(), settings.gapFillMaxSteps());
     }
 

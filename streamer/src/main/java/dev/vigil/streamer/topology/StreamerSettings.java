@@ -1,5 +1,9 @@
 package dev.vigil.streamer.topology;
 
+import dev.vigil.streamer.inference.InferenceMode;
+
+import java.util.Objects;
+
 /**
  * Everything the topology is built from, as plain values: {@code VigilConfig} produces it from the declared
  * configuration keys, tests construct it directly.
@@ -31,6 +35,11 @@ package dev.vigil.streamer.topology;
  * @param rawErrors              errors in the series' own units instead of window standard deviations: the window's
  *                               spread grows during an incident and would shrink the incident's own errors; the
  *                               per-series dynamic threshold makes raw errors comparable across series anyway
+ * @param inferenceMode          stateful (one LSTM step per record from the stored state), window (the whole window
+ *                               per forecast), or auto (stateful when the model supports it)
+ * @param stateRefreshSteps      in stateful mode, a series' state is re-derived from its window after at most this
+ *                               many steps (fewer by a per-series offset of up to a quarter, so series spread the
+ *                               work); 0 means the model's window size
  */
 public record StreamerSettings(
         String inputTopic,
@@ -52,7 +61,16 @@ public record StreamerSettings(
         long maxFutureMs,
         double thresholdMargin,
         double thresholdMin,
-        boolean rawErrors) {
+        boolean rawErrors,
+        InferenceMode inferenceMode,
+        int stateRefreshSteps) {
+
+    public StreamerSettings {
+        Objects.requireNonNull(inferenceMode, "inferenceMode");
+        if (stateRefreshSteps < 0) {
+            throw new IllegalArgumentException("stateRefreshSteps: expected at least 0, found " + stateRefreshSteps);
+        }
+    }
 
     /** Settings without pruning margin or absolute threshold floor, errors in window standard deviations. */
     public StreamerSettings(String inputTopic, String scoresTopic, String forecastsTopic, String anomaliesTopic,
@@ -62,7 +80,8 @@ public record StreamerSettings(
                             int maxLabels, long maxFutureMs) {
         this(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, batchMaxSize,
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
-                minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs, 0, 0, false);
+                minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs, 0, 0, false,
+                InferenceMode.AUTO, 0);
     }
 
     /** These settings with another batch size and far-future limit, e.g. one forecast per point offline. */
@@ -70,7 +89,15 @@ public record StreamerSettings(
         return new StreamerSettings(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, maxSize,
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
                 minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, futureLimitMs,
-                thresholdMargin, thresholdMin, rawErrors);
+                thresholdMargin, thresholdMin, rawErrors, inferenceMode, stateRefreshSteps);
+    }
+
+    /** These settings with another inference mode and state refresh interval. */
+    public StreamerSettings withInference(InferenceMode mode, int refreshSteps) {
+        return new StreamerSettings(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic,
+                batchMaxSize, batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory,
+                minErrorHistory, minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs,
+                thresholdMargin, thresholdMin, rawErrors, mode, refreshSteps);
     }
 
     /** The documented defaults, with the default topic names. */

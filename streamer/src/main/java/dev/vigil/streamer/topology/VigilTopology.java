@@ -1,6 +1,7 @@
 package dev.vigil.streamer.topology;
 
 import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.inference.InferenceMode;
 import dev.vigil.streamer.input.PointDecoder;
 import dev.vigil.streamer.metrics.StreamerMetrics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -52,6 +53,12 @@ public final class VigilTopology {
      */
     public static Topology build(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics,
                                  FanOut fanOut) {
+        if (settings.inferenceMode() == InferenceMode.STATEFUL && forecaster.stateSize() == 0) {
+            throw new IllegalArgumentException("inference mode 'stateful' needs a model with an LSTM state input, "
+                    + "but model " + forecaster.modelVersion() + " has none (it was exported before stateful "
+                    + "serving existed): export it again with this version's trainer, or use mode 'auto' or "
+                    + "'window'");
+        }
         Topology topology = new Topology();
         ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
         ByteArraySerializer bytes = new ByteArraySerializer();

@@ -53,7 +53,7 @@ class OnnxModelLoadTest {
     }
 
     @Test
-    void refusesSessionWithMoreThanOneInput() throws Exception {
+    void refusesSessionWithAnUnknownInput() throws Exception {
         OnnxMl.ModelProto.Builder model = golden().toBuilder();
         OnnxMl.TypeProto.Tensor.Builder tensor = OnnxMl.TypeProto.Tensor.newBuilder()
                 .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber())
@@ -64,8 +64,8 @@ class OnnxModelLoadTest {
         Path twoInputs = write("two-inputs.onnx", model.build());
         InvalidModelSpecException e = assertThrows(InvalidModelSpecException.class,
                 () -> OnnxModel.load(twoInputs, InferenceOptions.defaults()));
-        assertTrue(e.getMessage().startsWith("model " + twoInputs + ": expected exactly one session input 'window',"
-                + " found "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("model " + twoInputs + ": expected session inputs ["),
+                e.getMessage());
         assertTrue(e.getMessage().contains("extra"), e.getMessage());
     }
 

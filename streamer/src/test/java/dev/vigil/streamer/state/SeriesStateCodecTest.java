@@ -1,5 +1,6 @@
 package dev.vigil.streamer.state;
 
+import dev.vigil.scaling.WindowStats;
 import dev.vigil.streamer.scoring.AlertState;
 import dev.vigil.streamer.scoring.Severity;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,57 @@ class SeriesStateCodecTest {
     }
 
     @Test
+    void roundTripKeepsTheCarriedLstmStateAndItsScaling() {
+        SeriesState s = codec.fresh();
+        for (int i = 0; i < 4; i++) {
+            s.append(1000L * i, new double[] {i, 10 + i}, false);
+        }
+        WindowStats frozen = new WindowStats(new double[] {1.5, 11.5}, new double[] {2, 4});
+        s.lstm(2000, 42, new float[] {9, 0.5f, -0.25f, 1, 2, 9}, 1, 4, frozen);
+        s.lstm(3000, 42, new float[] {0.75f, -1, 0.5f, 0.125f}, 0, 4, null);
+
+        SeriesState back = codec.decode(codec.encode(s));
+
+        assertArrayEquals(new float[] {0.75f, -1, 0.5f, 0.125f}, back.lstm());
+        assertEquals(3000, back.lstmTs());
+        assertEquals(42, back.lstmModel());
+        assertEquals(1, back.stepsSinceDerive(), "one step advanced since the derivation");
+        assertArrayEquals(frozen.mean(), back.stepStats().mean(), "a step keeps the derivation's scaling");
+        assertArrayEquals(frozen.scale(), back.stepStats().scale());
+        float[] step = new float[2];
+        back.scaleNewestStep(step, 0);
+        assertArrayEquals(new float[] {(3 - 1.5f) / 2, (13 - 11.5f) / 4}, step, "the newest step, frozen scaling");
+    }
+
+    @Test
+    void aStateWrittenBeforeStatefulServingDecodesWithoutLstmState() {
+        SeriesState s = codec.fresh();
+        for (int i = 0; i < 4; i++) {
+            s.append(1000L * i, new double[] {i, -i}, false);
+        }
+        s.lstm(3000, 1, new float[4], 0, 4, new WindowStats(new double[2], new double[] {1, 1}));
+        byte[] current = codec.encode(s);
+        // the version 2 layout is the version 3 one without the trailing LSTM section
+        int lstmSection = 8 + 4 + 4 + 4 + 4 * 4 + 2 * 16;
+        byte[] version2 = java.util.Arrays.copyOf(current, current.length - lstmSection);
+        version2[0] = 2;
+
+        SeriesState back = codec.decode(version2);
+
+        assertTrue(back.warm(), "the window survives");
+        assertEquals(SeriesState.NONE, back.lstmTs(), "no carried state: the next forecast derives it");
+        assertEquals(0, back.lstm().length);
+    }
+
+    @Test
+    void restartingTheWarmUpForgetsTheCarriedState() {
+        SeriesState s = codec.fresh();
+        s.lstm(3000, 1, new float[4], 0, 4, new WindowStats(new double[2], new double[] {1, 1}));
+        s.restartWarmUp();
+        assertEquals(SeriesState.NONE, s.lstmTs());
+    }
+
+    @Test
     void warmUpCopiesOnlyTheHeldSteps() {
         SeriesState s = codec.fresh();
         s.append(0, new double[] {7, 8}, false);
@@ -80,8 +132,9 @@ class SeriesStateCodecTest {
         s.labels(labels, 4);
         String id = "series-with-a-long-name:1767225600000";
         s.alert(new AlertState(true, 3, 0, id, Severity.CRITICAL, 1, 1));
+        s.lstm(3, 7, new float[16], 0, 16, new WindowStats(new double[] {1, 2}, new double[] {1, 1}));
         int size = codec.encode(s).length;
-        int bound = codec.maxSize("series-with-a-long-name".length(), 4);
+        int bound = codec.maxSize("series-with-a-long-name".length(), 4, 16);
         assertTrue(size <= bound, "encoded " + size + " bytes, documented bound " + bound);
         assertEquals(4, s.labels().size(), "labels beyond the maximum are dropped");
         s.labels().forEach((k, v) -> assertTrue(k.length() <= SeriesState.MAX_LABEL_LENGTH

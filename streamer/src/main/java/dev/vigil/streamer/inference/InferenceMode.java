@@ -1,0 +1,48 @@
+package dev.vigil.streamer.inference;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** How a series' forecast is computed from its history. */
+public enum InferenceMode {
+
+    /** Stateful when the model carries LSTM state, window otherwise (models exported before stateful serving). */
+    AUTO,
+
+    /**
+     * Keep each series' LSTM state in the store and advance it one step per record; the window stays the source of
+     * truth and re-derives the state after a model change, a gap or restart of the series, and at a bounded interval.
+     */
+    STATEFUL,
+
+    /** Re-run the whole W-step window for every forecast: exact, and W times the LSTM work of stateful. */
+    WINDOW;
+
+    /** The lower-case name used in configuration and logs. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a model with {@code stateSize} floats of state (0: none) is served statefully in this mode. */
+    public boolean stateful(int stateSize) {
+        return this != WINDOW && stateSize > 0;
+    }
+
+    /**
+     * Parses a configured name, ignoring case and surrounding blanks.
+     *
+     * @throws IllegalArgumentException naming the accepted values and the one found
+     */
+    public static InferenceMode parse(String value) {
+        if (value != null) {
+            for (InferenceMode mode : values()) {
+                if (mode.id().equalsIgnoreCase(value.trim())) {
+                    return mode;
+                }
+            }
+        }
+        throw new IllegalArgumentException("inference mode: expected one of "
+                + Arrays.stream(values()).map(InferenceMode::id).toList() + ", found "
+                + (value == null ? "null" : "'" + value + "'"));
+    }
+}
