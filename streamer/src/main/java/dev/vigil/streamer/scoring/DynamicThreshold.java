@@ -18,7 +18,8 @@ package dev.vigil.streamer.scoring;
  * <p>Edge cases: no errors: NaN. All errors equal ({@code sigma == 0}): that value. No candidate has an error at or
  * above it: {@code mu + Z_MAX * sigma}, the most conservative candidate.
  *
- * <p>Cost: at most {@value #CANDIDATES} scans of the history, with no allocation; it runs for every point.
+ * <p>Cost: one scan of the history that sorts the errors into the bands between candidates, then a few sums per
+ * candidate; it runs for every point.
  */
 public final class DynamicThreshold {
 
@@ -102,32 +103,47 @@ public final class DynamicThreshold {
             return mu;
         }
         // Errors are >= 0 and not all equal, so mu > 0 and both ratios below are defined.
+        // One scan sorts every error into the band between two candidates; each candidate's figures are then sums
+        // over bands. An error in band b is at or above exactly the candidates k < b.
+        double[] eps = new double[CANDIDATES];
+        for (int k = 0; k < CANDIDATES; k++) {
+            eps[k] = mu + (Z_MIN + k * Z_STEP) * sigma;
+        }
+        int[] count = new int[CANDIDATES + 1];
+        double[] shiftIn = new double[CANDIDATES + 1];
+        double[] squaresIn = new double[CANDIDATES + 1];
+        // runStart[k]: how many runs of errors at or above candidate k start, as a difference array over k
+        int[] runStart = new int[CANDIDATES + 1];
+        int previous = 0;
+        for (int i = 0, j = head; i < n; i++, j = next(j, values.length)) {
+            double x = values[j];
+            int band = 0;
+            while (band < CANDIDATES && x >= eps[band]) {
+                band++;
+            }
+            double d = x - mu;
+            count[band]++;
+            shiftIn[band] += d;
+            squaresIn[band] += d * d;
+            if (band > previous) {
+                // at or above candidates previous..band-1, where the error before was below them
+                runStart[previous]++;
+                runStart[band]--;
+            }
+            previous = band;
+        }
         double best = mu + Z_MAX * sigma;
         double bestCriterion = Double.NEGATIVE_INFINITY;
+        int below = 0;
+        double shift = 0;
+        double shiftSquares = 0;
+        int runs = 0;
         for (int k = 0; k < CANDIDATES; k++) {
-            double eps = mu + (Z_MIN + k * Z_STEP) * sigma;
-            int below = 0;
-            double shift = 0;
-            double shiftSquares = 0;
-            int anomalous = 0;
-            int runs = 0;
-            boolean inRun = false;
-            for (int i = 0, j = head; i < n; i++, j = next(j, values.length)) {
-                double x = values[j];
-                if (x < eps) {
-                    below++;
-                    double d = x - mu;
-                    shift += d;
-                    shiftSquares += d * d;
-                    inRun = false;
-                } else {
-                    anomalous++;
-                    if (!inRun) {
-                        runs++;
-                        inRun = true;
-                    }
-                }
-            }
+            below += count[k];
+            shift += shiftIn[k];
+            shiftSquares += squaresIn[k];
+            runs += runStart[k];
+            int anomalous = n - below;
             if (anomalous == 0) {
                 break; // larger eps flag nothing either
             }
@@ -139,7 +155,7 @@ public final class DynamicThreshold {
             double criterion = (deltaMu / mu + deltaSigma / sigma) / (anomalous + (double) runs * runs);
             if (criterion >= bestCriterion) {
                 bestCriterion = criterion;
-                best = eps;
+                best = eps[k];
             }
         }
         return best;

@@ -34,9 +34,13 @@ public final class ErrorHistory {
      */
     public static ErrorHistory of(float[] oldestFirst, int capacity) {
         ErrorHistory history = new ErrorHistory(capacity);
-        for (int i = Math.max(0, oldestFirst.length - capacity); i < oldestFirst.length; i++) {
-            history.add(oldestFirst[i]);
+        int from = Math.max(0, oldestFirst.length - capacity);
+        for (int i = from; i < oldestFirst.length; i++) {
+            requireValid(oldestFirst[i], oldestFirst[i]);
         }
+        // rebuilt for every record of the series: one bulk copy instead of an add per error
+        history.size = oldestFirst.length - from;
+        System.arraycopy(oldestFirst, from, history.values, 0, history.size);
         return history;
     }
 
@@ -47,15 +51,19 @@ public final class ErrorHistory {
      */
     public void add(double error) {
         float value = (float) error;
-        if (!(value >= 0) || value == Float.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("smoothed error " + error + ": expected a finite value >= 0");
-        }
+        requireValid(value, error);
         if (size < values.length) {
             values[slot(size)] = value;
             size++;
         } else {
             values[head] = value;
             head = slot(1);
+        }
+    }
+
+    private static void requireValid(float value, double error) {
+        if (!(value >= 0) || value == Float.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("smoothed error " + error + ": expected a finite value >= 0");
         }
     }
 

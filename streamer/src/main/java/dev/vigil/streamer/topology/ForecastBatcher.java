@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ final class ForecastBatcher {
     private final int features;
     private final int windowFloats;
     private final Map<String, Long> queued = new LinkedHashMap<>();
+    /** The decoded state of queued series, when the processor handed it over: saves decoding it again. */
+    private final Map<String, SeriesState> held = new HashMap<>();
     private KeyValueStore<String, byte[]> states;
     private KeyValueStore<String, Long> pending;
     private final StreamerMetrics metrics;
@@ -76,6 +79,7 @@ final class ForecastBatcher {
         this.pending = pendingStore;
         this.emitter = forecastEmitter;
         queued.clear();
+        held.clear();
         try (KeyValueIterator<String, Long> it = pendingStore.all()) {
             // left by an earlier instance: due at the first punctuation (nothing may be forwarded from init)
             it.forEachRemaining(kv -> queued.put(kv.key, 0L));
@@ -87,10 +91,20 @@ final class ForecastBatcher {
         return queued.size();
     }
 
-    void enqueue(String series, long lastTs, long nowMs) {
+    /**
+     * Queues the series for a forecast. {@code state} is its current state, already put in the store: the batcher
+     * updates that same object, so a caller holding it sees the forecast after a {@link #flush()}.
+     */
+    void enqueue(String series, SeriesState state, long nowMs) {
+        held.put(series, state);
         if (queued.putIfAbsent(series, nowMs) == null) {
-            pending.put(series, lastTs);
+            pending.put(series, state.lastTs());
         }
+    }
+
+    /** The state the batcher holds for a queued series, or null: newer than any other copy but the store's. */
+    SeriesState held(String series) {
+        return held.get(series);
     }
 
     boolean full() {
@@ -116,6 +130,7 @@ final class ForecastBatcher {
             forecast(batch);
             for (String series : batch) {
                 queued.remove(series);
+                held.remove(series);
                 pending.delete(series);
             }
         }
@@ -125,7 +140,10 @@ final class ForecastBatcher {
         List<SeriesState> ready = new ArrayList<>(batch.size());
         List<String> readyIds = new ArrayList<>(batch.size());
         for (String series : batch) {
-            SeriesState state = codec.decode(states.get(series));
+            SeriesState state = held.get(series);
+            if (state == null) {
+                state = codec.decode(states.get(series));
+            }
             if (state.warm()) {
                 ready.add(state);
                 readyIds.add(series);

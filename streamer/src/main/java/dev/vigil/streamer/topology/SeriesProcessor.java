@@ -99,7 +99,10 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
             return;
         }
         long ts = timeline.align(point.point().tsMillis());
-        SeriesState state = codec.decode(states.get(series));
+        SeriesState state = batcher.held(series);
+        if (state == null) {
+            state = codec.decode(states.get(series));
+        }
         long latest = state.latestTs();
         if (latest != SeriesState.NONE && ts <= latest) {
             boolean duplicate = ts == latest;
@@ -127,9 +130,8 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
             int horizonStep = timeline.horizonStep(state, ts);
             if (horizonStep < 0) {
                 states.put(series, codec.encode(state));
-                batcher.enqueue(series, state.lastTs(), context.currentSystemTimeMs());
-                batcher.flush();
-                state = codec.decode(states.get(series));
+                batcher.enqueue(series, state, context.currentSystemTimeMs());
+                batcher.flush(); // updates this state object with the forecast
                 horizonStep = timeline.horizonStep(state, ts);
             }
             PointScorer.Outcome scored = scorer.score(series, state, ts, point.values(), horizonStep, filled);
@@ -155,7 +157,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         states.put(series, codec.encode(state));
         emitScore(record, series, ts, score);
         if (state.warm()) {
-            batcher.enqueue(series, ts, context.currentSystemTimeMs());
+            batcher.enqueue(series, state, context.currentSystemTimeMs());
             if (batcher.full()) {
                 batcher.flush();
             }
@@ -174,7 +176,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
             all.forEachRemaining(kv -> {
                 SeriesState state = codec.decode(kv.value);
                 if (state.warm()) {
-                    batcher.enqueue(kv.key, state.lastTs(), now);
+                    batcher.enqueue(kv.key, state, now);
                 }
             });
         }
