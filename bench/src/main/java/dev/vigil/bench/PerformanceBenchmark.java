@@ -1,6 +1,7 @@
 package dev.vigil.bench;
 
 import dev.vigil.streamer.config.VigilConfig;
+import dev.vigil.streamer.inference.InferenceMode;
 import dev.vigil.streamer.inference.InferenceOptions;
 import dev.vigil.streamer.inference.OnnxModel;
 import dev.vigil.streamer.topology.StreamerSettings;
@@ -21,6 +22,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One benchmark run against one real broker: the same input through (a) a pass-through Kafka Streams app and (b) the
- * Vigil topology, then end-to-end latency of (b) at a fraction of its measured rate, heap and state per series.
+ * Vigil topology, then end-to-end latency of (b) at a fraction of its measured rate, heap and state per series, and
+ * (c) the Vigil topology in exact window mode.
  */
 @Command(name = "vigil-bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures the streamer against a pass-through Kafka Streams app on one local broker "
@@ -77,6 +80,15 @@ public final class PerformanceBenchmark implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", description = "Use this broker instead of starting one as a child process.")
     String bootstrapServers;
+
+    @Option(names = "--mode", defaultValue = "auto", description = "vigil.inference.mode of (b): auto (the streamer's "
+            + "default: stateful when the model carries LSTM state), stateful or window (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--window-run", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also run (c): the streamer in exact window mode over the same input, after (b), when (b) "
+                    + "ran stateful (default: on).")
+    boolean windowRun;
 
     @Option(names = "--timeout-seconds", defaultValue = "1800", description = "Longest each app may take over the "
             + "input (default: ${DEFAULT-VALUE}).")
@@ -124,9 +136,12 @@ public final class PerformanceBenchmark implements Callable<Integer> {
     private BenchReport measure(String servers, OnnxModel onnx, Path modelFile, Path states, PrintWriter out)
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        VigilConfig config = VigilConfigs.of(modelFile, servers, "bench-vigil-" + run, states, threads);
+        VigilConfig config = VigilConfigs.of(modelFile, servers, "bench-vigil-" + run, states, threads, mode, "");
         StreamerSettings settings = config.toSettings();
-        createTopics(servers, settings);
+        boolean runWindow = windowRun && settings.inferenceMode().stateful(onnx.stateSize());
+        VigilConfig windowConfig = VigilConfigs.of(modelFile, servers, "bench-window-" + run, states, threads,
+                InferenceMode.WINDOW.id(), "-window");
+        createTopics(servers, runWindow ? List.of(settings, windowConfig.toSettings()) : List.of(settings));
 
         long steps = Math.max(1, points / series);
         InputPoints input = new InputPoints(onnx.spec(), series, steps, LATENCY_STEPS_AHEAD);
@@ -168,8 +183,21 @@ public final class PerformanceBenchmark implements Callable<Integer> {
         }
         long stateBytes = StateDirs.bytes(states.resolve(config.streamsProperties()
                 .getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
-        return new BenchReport(written, series, partitions, onnx.spec().windowSize(), threads, a, b, latency,
-                heapAfter, heapAfter - heapBefore, stateBytes);
+        String modeOfB = settings.inferenceMode().stateful(onnx.stateSize()) ? "stateful" : "window";
+        ThroughputRun.Result c = null;
+        if (runWindow) {
+            StreamerSettings windowSettings = windowConfig.toSettings();
+            try {
+                c = ThroughputRun.run(VigilTopology.build(windowSettings, onnx), windowConfig.streamsProperties(),
+                        windowSettings.scoresTopic(), written, timeout, app);
+            } finally {
+                close(app.get());
+            }
+            out.printf("(c) done: %,.0f records/s%n", c.recordsPerSecond());
+            out.flush();
+        }
+        return new BenchReport(written, series, partitions, onnx.spec().windowSize(), threads, modeOfB, a, b, c,
+                latency, heapAfter, heapAfter - heapBefore, stateBytes);
     }
 
     private Properties passThroughProperties(String servers, String appId, Path states) {
@@ -181,16 +209,22 @@ public final class PerformanceBenchmark implements Callable<Integer> {
         return props;
     }
 
-    private void createTopics(String servers, StreamerSettings settings) throws InterruptedException,
+    /** The input, the pass-through output, and the output topics of each Vigil run. */
+    private void createTopics(String servers, List<StreamerSettings> runs) throws InterruptedException,
             ExecutionException {
         Map<String, Object> props = new HashMap<>();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(new NewTopic(INPUT_TOPIC, partitions, (short) 1));
+        topics.add(new NewTopic(PASS_THROUGH_TOPIC, partitions, (short) 1));
+        for (StreamerSettings settings : runs) {
+            for (String name : List.of(settings.scoresTopic(), settings.forecastsTopic(), settings.anomaliesTopic())) {
+                topics.add(new NewTopic(name, partitions, (short) 1));
+            }
+            topics.add(new NewTopic(settings.deadLetterTopic(), 1, (short) 1));
+        }
         try (Admin admin = Admin.create(props)) {
-            List<NewTopic> topics = List.of(INPUT_TOPIC, PASS_THROUGH_TOPIC, settings.scoresTopic(),
-                            settings.forecastsTopic(), settings.anomaliesTopic()).stream()
-                    .map(name -> new NewTopic(name, partitions, (short) 1)).toList();
             admin.createTopics(topics).all().get();
-            admin.createTopics(List.of(new NewTopic(settings.deadLetterTopic(), 1, (short) 1))).all().get();
         }
     }
 

@@ -45,7 +45,8 @@ class PerformanceBenchmarkTest {
         assertEquals(0, exit, out);
 
         for (String figure : List.of("\\(a\\) pass-through: ([\\d,.]+) records/s", "CPU ([\\d.]+) us/record",
-                "\\(b\\) vigil: +([\\d,.]+) records/s", "ratio b/a: ([\\d.]+)", "p50 ([\\d.]+) ms",
+                "\\(b\\) vigil, \\w+: ([\\d,.]+) records/s", "ratio b/a: ([\\d.]+)",
+                "\\(c\\) vigil, window: ([\\d,.]+) records/s", "ratio c/a: ([\\d.]+)", "p50 ([\\d.]+) ms",
                 "p99 ([\\d.]+) ms", "heap after GC: ([\\d.]+) MiB",
                 "MiB, (-?\\d+) bytes/series over the baseline", "state on disk: ([\\d,]+) bytes",
                 "([\\d.]+) bytes/series\\n")) {
