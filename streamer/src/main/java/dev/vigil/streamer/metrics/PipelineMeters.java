@@ -42,6 +42,7 @@ final class PipelineMeters {
     private final Map<String, Counter> deadLettered;
     private final AtomicLong warming = new AtomicLong();
     private final DistributionSummary batchSize;
+    private final Map<String, Counter> forecasts;
     private final Timer inferenceLatency;
     private final Timer eventLag;
     private final DoubleConsumer anomalyScore;
@@ -68,6 +69,10 @@ final class PipelineMeters {
                 .description("Series still collecting their first window of samples").register(registry);
         batchSize = DistributionSummary.builder("vigil.batch.size").description("Windows per inference call")
                 .serviceLevelObjectives(BATCH_BUCKETS).register(registry);
+        forecasts = Map.of(
+                StreamerMetrics.WINDOW, forecastCounter(StreamerMetrics.WINDOW),
+                StreamerMetrics.DERIVED, forecastCounter(StreamerMetrics.DERIVED),
+                StreamerMetrics.STEPPED, forecastCounter(StreamerMetrics.STEPPED));
         inferenceLatency = Timer.builder("vigil.inference.latency").description("Duration of one inference call")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
         eventLag = Timer.builder("vigil.event.lag")
@@ -135,6 +140,19 @@ final class PipelineMeters {
     private Counter scoredCounter(String status) {
         return Counter.builder("vigil.records.scored").tag("status", status)
                 .description("Score records written, by status").register(registry);
+    }
+
+    void forecasts(String how, int count) {
+        Counter counter = forecasts.get(how);
+        if (counter != null) {
+            counter.increment(count);
+        }
+    }
+
+    private Counter forecastCounter(String how) {
+        return Counter.builder("vigil.forecasts").tag("how", how)
+                .description("Forecasts made, by how: window, derived (whole window, new LSTM state) or stepped "
+                        + "(one step from the carried state)").register(registry);
     }
 
     private Counter deadLetterCounter(String reason) {

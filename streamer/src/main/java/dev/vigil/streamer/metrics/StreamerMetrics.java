@@ -37,6 +37,20 @@ public interface StreamerMetrics {
     default void batch(int windows, long nanos) {
     }
 
+    /**
+     * Forecasts made by one inference call, by how: {@link #WINDOW} (whole window, window mode), {@link #DERIVED}
+     * (whole window that also derives a carried LSTM state) or {@link #STEPPED} (one step from the carried state).
+     */
+    default void forecasts(String how, int count) {
+    }
+
+    /** A forecast over the whole window in window mode. */
+    String WINDOW = "window";
+    /** A forecast over the whole window that (re-)derives the series' carried LSTM state. */
+    String DERIVED = "derived";
+    /** A forecast that advanced the series' carried LSTM state by one step. */
+    String STEPPED = "stepped";
+
     /** The approximate number of series in one task's state store, reported every few seconds. */
     default void storeSize(String taskId, long series) {
     }

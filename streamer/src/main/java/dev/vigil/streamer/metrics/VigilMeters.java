@@ -102,6 +102,14 @@ public final class VigilMeters implements StreamerMetrics, MeterBinder {
     }
 
     @Override
+    public void forecasts(String how, int count) {
+        Bound b = bound;
+        if (b != null) {
+            b.pipeline.forecasts(how, count);
+        }
+    }
+
+    @Override
     public void batch(int windows, long nanos) {
         Bound b = bound;
         if (b != null) {

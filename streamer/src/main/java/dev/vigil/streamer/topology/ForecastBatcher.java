@@ -177,6 +177,7 @@ final class ForecastBatcher {
         long begin = System.nanoTime();
         float[] output = model.forecast(inputs, ready.size());
         metrics.batch(ready.size(), System.nanoTime() - begin);
+        metrics.forecasts(StreamerMetrics.WINDOW, ready.size());
         for (int i = 0; i < ready.size(); i++) {
             store(model, ids.get(i), ready.get(i), output, i, stats[i]);
         }
@@ -203,6 +204,7 @@ final class ForecastBatcher {
             Forecaster.Stepped out = model.forecast(inputs, derive.size(), windowSize,
                     new float[derive.size() * stateSize]);
             metrics.batch(derive.size(), System.nanoTime() - begin);
+            metrics.forecasts(StreamerMetrics.DERIVED, derive.size());
             for (int j = 0; j < derive.size(); j++) {
                 SeriesState state = derive.get(j);
                 state.lstm(state.lastTs(), key, out.states(), j * stateSize, stateSize, stats[j]);
@@ -221,6 +223,7 @@ final class ForecastBatcher {
             long begin = System.nanoTime();
             Forecaster.Stepped out = model.forecast(inputs, n, 1, carried);
             metrics.batch(n, System.nanoTime() - begin);
+            metrics.forecasts(StreamerMetrics.STEPPED, n);
             for (int j = 0; j < n; j++) {
                 SeriesState state = ready.get(stepping.get(j));
                 state.lstm(state.lastTs(), key, out.states(), j * stateSize, stateSize, null);

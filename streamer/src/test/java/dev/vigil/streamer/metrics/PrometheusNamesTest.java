@@ -27,7 +27,7 @@ class PrometheusNamesTest {
             "vigil_anomalies_opened_total", "vigil_anomalies_resolved_total", "vigil_anomalies_active",
             "vigil_anomaly_score", "vigil_threshold", "vigil_scaled_error", "vigil_model_info",
             "vigil_model_calibrated_threshold", "vigil_state_series", "vigil_series_actual", "vigil_series_expected",
-            "vigil_series_lower", "vigil_series_upper", "vigil_series_score");
+            "vigil_series_lower", "vigil_series_upper", "vigil_series_score", "vigil_forecasts_total");
     private static final Set<String> HISTOGRAMS = Set.of("vigil_batch_size", "vigil_inference_latency_seconds",
             "vigil_event_lag_seconds", "vigil_anomaly_score", "vigil_threshold", "vigil_scaled_error");
     /** Prometheus client histograms (see FractionalHistogram): no {@code _max}. */
@@ -86,6 +86,7 @@ class PrometheusNamesTest {
             meters.scored(scored("a", 0, 0.7));
             meters.anomalyEvent(event("a:0", "OPENED", "MINOR"));
             meters.batch(1, 1000);
+            meters.forecasts("stepped", 1);
             meters.storeSize("0_0", 1);
             return registry.scrape();
         } finally {
