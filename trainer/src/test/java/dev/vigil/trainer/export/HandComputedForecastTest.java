@@ -41,7 +41,7 @@ class HandComputedForecastTest {
         float[] state = ReferenceForecaster.forecast(w, window, 1, 2, new float[2]).state();
         assertArrayEquals(new float[] {-0.02692f, -0.06304f}, state, 1e-5f, "state after the window: h, then c");
         ParityReport report = ExportVerifier.verify(OnnxForecasterExporter.export(w, ForecasterFixtures.specFor(w)),
-                window, 1, expected, 1e-6);
+                window, 1, expected, state, 1e-6);
         assertTrue(report.maxAbsDiff() <= 1e-6);
     }
 
