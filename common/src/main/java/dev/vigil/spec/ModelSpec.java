@@ -7,6 +7,8 @@ import java.util.List;
  *
  * <p>The ONNX graph takes {@code window [batch, windowSize, features.size()]} already scaled with
  * {@link #scaling()} and returns {@code forecast [batch, horizon, targets.size()]} in the same scaled units.
+ * A graph made for stateful serving also carries the LSTM state in and out ({@link #STATE_INPUT_NAME},
+ * {@link #STATE_OUTPUT_NAME}; see {@link StateShape}).
  *
  * @param formatVersion version of this spec's layout, so readers can refuse what they do not understand
  * @param features      input features in the order of the window's last axis

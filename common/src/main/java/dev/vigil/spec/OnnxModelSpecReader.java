@@ -7,11 +7,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * Loads the {@link ModelSpec} from an ONNX file's metadata and checks that the graph's input and output agree with
+ * Loads the {@link ModelSpec} from an ONNX file's metadata and checks that the graph's inputs and outputs agree with
  * it, so a broken model is refused at load time with "expected X, found Y" rather than on the first record.
+ *
+ * <p>Every model has {@code window [batch, W, F]} in and {@code forecast [batch, H, T]} out. Models made for stateful
+ * serving also have {@code state_in} and {@code state}, {@code [batch, 2 * layers, hidden]} each, and may leave the
+ * window's steps axis symbolic; {@link #stateShape(Path)} tells which kind a file is. Older models without the state
+ * pair read as before and can serve only in window mode.
  */
 public final class OnnxModelSpecReader {
 
@@ -19,71 +24,72 @@ public final class OnnxModelSpecReader {
     }
 
     public static ModelSpec read(Path onnxFile) {
-        OnnxMl.ModelProto model;
-        try (InputStream in = Files.newInputStream(onnxFile)) {
-            if (Files.size(onnxFile) == 0) {
-                throw new InvalidModelSpecException("model file " + onnxFile + " is empty");
-            }
-            model = OnnxMl.ModelProto.parseFrom(in);
-        } catch (NoSuchFileException e) {
-            throw new InvalidModelSpecException("model file " + onnxFile + " does not exist");
-        } catch (IOException e) {
-            throw new InvalidModelSpecException("model file " + onnxFile + " is not a readable ONNX model: "
-                    + e.getMessage(), e);
-        }
-        return read(model, onnxFile.toString());
+        return read(parse(onnxFile), onnxFile.toString());
     }
 
     public static ModelSpec read(byte[] onnxBytes, String origin) {
-        try {
-            return read(OnnxMl.ModelProto.parseFrom(onnxBytes), origin);
-        } catch (IOException e) {
-            throw new InvalidModelSpecException("model " + origin + " is not a readable ONNX model: "
-                    + e.getMessage(), e);
-        }
+        return read(parse(onnxBytes, origin), origin);
+    }
+
+    /**
+     * The LSTM state shape of a model that can serve statefully, after the same checks as {@link #read(Path)}.
+     *
+     * @return empty for a window-only model (no {@code state_in} / {@code state} pair)
+     * @throws InvalidModelSpecException when the file is not a valid Vigil model
+     */
+    public static Optional<StateShape> stateShape(Path onnxFile) {
+        return stateShape(parse(onnxFile), onnxFile.toString());
+    }
+
+    /** As {@link #stateShape(Path)}, for a model in memory; {@code origin} names it in errors. */
+    public static Optional<StateShape> stateShape(byte[] onnxBytes, String origin) {
+        return stateShape(parse(onnxBytes, origin), origin);
     }
 
     static ModelSpec read(OnnxMl.ModelProto model, String origin) {
+        ModelSpec spec = spec(model, origin);
+        GraphSignature.check(model.getGraph(), spec, origin);
+        return spec;
+    }
+
+    private static Optional<StateShape> stateShape(OnnxMl.ModelProto model, String origin) {
+        return GraphSignature.check(model.getGraph(), spec(model, origin), origin);
+    }
+
+    private static ModelSpec spec(OnnxMl.ModelProto model, String origin) {
         String json = model.getMetadataPropsList().stream()
                 .filter(p -> ModelSpec.METADATA_KEY.equals(p.getKey()))
                 .map(OnnxMl.StringStringEntryProto::getValue)
                 .findFirst()
                 .orElseThrow(() -> new InvalidModelSpecException("model " + origin + " has no '"
                         + ModelSpec.METADATA_KEY + "' metadata: it was not exported by the Vigil trainer"));
-        ModelSpec spec;
         try {
-            spec = ModelSpecCodec.fromJson(json);
+            return ModelSpecCodec.fromJson(json);
         } catch (InvalidModelSpecException e) {
             throw new InvalidModelSpecException("model " + origin + ": " + e.getMessage(), e);
         }
-        OnnxMl.GraphProto graph = model.getGraph();
-        checkTensor(origin, "input", graph.getInputList(), ModelSpec.INPUT_NAME,
-                List.of(-1L, (long) spec.windowSize(), (long) spec.features().size()));
-        checkTensor(origin, "output", graph.getOutputList(), ModelSpec.OUTPUT_NAME,
-                List.of(-1L, (long) spec.horizon(), (long) spec.targets().size()));
-        return spec;
     }
 
-    /** Expected dims use -1 for the dynamic batch axis. */
-    private static void checkTensor(String origin, String kind, List<OnnxMl.ValueInfoProto> values, String name,
-                                    List<Long> expectedDims) {
-        OnnxMl.ValueInfoProto value = values.stream()
-                .filter(v -> v.getName().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new InvalidModelSpecException("model " + origin + ": expected graph " + kind
-                        + " '" + name + "', found " + values.stream().map(OnnxMl.ValueInfoProto::getName).toList()));
-        OnnxMl.TypeProto.Tensor tensor = value.getType().getTensorType();
-        if (tensor.getElemType() != OnnxMl.TensorProto.DataType.FLOAT.getNumber()) {
-            OnnxMl.TensorProto.DataType found = OnnxMl.TensorProto.DataType.forNumber(tensor.getElemType());
-            throw new InvalidModelSpecException("model " + origin + ": graph " + kind + " '" + name
-                    + "' expected element type FLOAT, found " + (found == null ? tensor.getElemType() : found));
+    private static OnnxMl.ModelProto parse(Path onnxFile) {
+        try (InputStream in = Files.newInputStream(onnxFile)) {
+            if (Files.size(onnxFile) == 0) {
+                throw new InvalidModelSpecException("model file " + onnxFile + " is empty");
+            }
+            return OnnxMl.ModelProto.parseFrom(in);
+        } catch (NoSuchFileException e) {
+            throw new InvalidModelSpecException("model file " + onnxFile + " does not exist");
+        } catch (IOException e) {
+            throw new InvalidModelSpecException("model file " + onnxFile + " is not a readable ONNX model: "
+                    + e.getMessage(), e);
         }
-        List<Long> dims = tensor.getShape().getDimList().stream()
-                .map(d -> d.hasDimValue() ? d.getDimValue() : -1L)
-                .toList();
-        if (!dims.equals(expectedDims)) {
-            throw new InvalidModelSpecException("model " + origin + ": graph " + kind + " '" + name
-                    + "' expected shape " + expectedDims + " (batch, spec), found " + dims);
+    }
+
+    private static OnnxMl.ModelProto parse(byte[] onnxBytes, String origin) {
+        try {
+            return OnnxMl.ModelProto.parseFrom(onnxBytes);
+        } catch (IOException e) {
+            throw new InvalidModelSpecException("model " + origin + " is not a readable ONNX model: "
+                    + e.getMessage(), e);
         }
     }
 }

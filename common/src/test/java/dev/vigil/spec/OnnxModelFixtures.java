@@ -2,6 +2,8 @@ package dev.vigil.spec;
 
 import ai.onnx.proto.OnnxMl;
 
+import java.util.List;
+
 /**
  * Builds tiny ONNX models whose metadata and graph signature can be broken one piece at a time. The graph has the
  * input and output value infos the reader checks and one node between them; it is never run.
@@ -21,16 +23,35 @@ final class OnnxModelFixtures {
                 tensor(ModelSpec.OUTPUT_NAME, FLOAT, spec.horizon(), spec.targets().size()));
     }
 
+    /**
+     * A model made for stateful serving that agrees with {@code spec}: {@code window [batch, steps, F]} and
+     * {@code state_in [batch, rows, hidden]} in, {@code forecast [batch, H, T]} and {@code state [batch, rows, hidden]}
+     * out.
+     */
+    static OnnxMl.ModelProto.Builder statefulModelFor(ModelSpec spec, long rows, long hidden) {
+        return model(ModelSpecCodec.toJson(spec),
+                List.of(symbolicSteps(ModelSpec.INPUT_NAME, FLOAT, spec.features().size()),
+                        tensor(ModelSpec.STATE_INPUT_NAME, FLOAT, rows, hidden)),
+                List.of(tensor(ModelSpec.OUTPUT_NAME, FLOAT, spec.horizon(), spec.targets().size()),
+                        tensor(ModelSpec.STATE_OUTPUT_NAME, FLOAT, rows, hidden)));
+    }
+
     /** A model with {@code specJson} under the spec key (none when null) and the given graph input and output. */
     static OnnxMl.ModelProto.Builder model(String specJson, OnnxMl.ValueInfoProto input,
                                            OnnxMl.ValueInfoProto output) {
+        return model(specJson, List.of(input), List.of(output));
+    }
+
+    /** As {@link #model(String, OnnxMl.ValueInfoProto, OnnxMl.ValueInfoProto)}, with any graph inputs and outputs. */
+    static OnnxMl.ModelProto.Builder model(String specJson, List<OnnxMl.ValueInfoProto> inputs,
+                                           List<OnnxMl.ValueInfoProto> outputs) {
         OnnxMl.GraphProto graph = OnnxMl.GraphProto.newBuilder()
                 .setName("vigil-test")
                 .addNode(OnnxMl.NodeProto.newBuilder()
                         .setName("stand_in").setOpType("Identity")
-                        .addInput(input.getName()).addOutput(output.getName()))
-                .addInput(input)
-                .addOutput(output)
+                        .addInput(inputs.get(0).getName()).addOutput(outputs.get(0).getName()))
+                .addAllInput(inputs)
+                .addAllOutput(outputs)
                 .build();
         OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(8)
@@ -51,6 +72,15 @@ final class OnnxModelFixtures {
         for (long d : dims) {
             shape.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
+        return valueInfo(name, elemType, shape);
+    }
+
+    /** A value info {@code name} shaped {@code [batch, steps, features]}: batch and steps both symbolic. */
+    static OnnxMl.ValueInfoProto symbolicSteps(String name, int elemType, long features) {
+        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder()
+                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
+                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("steps"))
+                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(features));
         return valueInfo(name, elemType, shape);
     }
 

@@ -14,8 +14,10 @@ import dev.vigil.trainer.eval.ForecastEvaluator;
 import dev.vigil.trainer.eval.SeasonalityDetector;
 import dev.vigil.trainer.eval.ThresholdCalibrator;
 import dev.vigil.trainer.export.ExportVerifier;
+import dev.vigil.trainer.export.ForecasterWeights;
 import dev.vigil.trainer.export.OnnxForecasterExporter;
 import dev.vigil.trainer.export.ParityReport;
+import dev.vigil.trainer.export.ReferenceForecaster;
 import dev.vigil.trainer.fit.BatchAssembler;
 import dev.vigil.trainer.fit.FitProgress;
 import dev.vigil.trainer.fit.FitResult;
@@ -95,22 +97,28 @@ public final class TrainingPipeline {
                     calibration.size(), request.horizon(), targetIndices.length, request.quantiles());
 
             ModelSpec spec = spec(request, fit, metrics, thresholds).validate();
-            byte[] onnx = OnnxForecasterExporter.export(forecaster.weights(), spec);
+            ForecasterWeights weights = forecaster.weights();
+            byte[] onnx = OnnxForecasterExporter.export(weights, spec);
             int parityWindows = Math.min(PARITY_WINDOWS, test.size());
             float[] parityInputs = Arrays.copyOf(test.inputs(), parityWindows * request.windowSize()
                     * history.features().size());
             float[] parityExpected = Arrays.copyOf(testForecast, parityWindows * request.horizon()
                     * targetIndices.length);
+            // DJL does not expose the LSTM state, so the expected state comes from the reference on the same weights.
+            float[] parityState = ReferenceForecaster.forecast(weights, parityInputs, parityWindows,
+                    request.windowSize(), ReferenceForecaster.zeroState(weights, parityWindows)).state();
             ParityReport parity = ExportVerifier.verify(onnx, parityInputs, parityWindows, parityExpected,
-                    PARITY_TOLERANCE);
-            LOG.info("export check: ONNX Runtime matches the trained model on {} held-out windows, max abs diff {}",
-                    parity.windows(), parity.maxAbsDiff());
+                    parityState, PARITY_TOLERANCE);
+            LOG.info("export check: ONNX Runtime matches the trained model on {} held-out windows, max abs diff {}"
+                    + " (state {}, stepping from a carried state {})", parity.windows(), parity.maxAbsDiff(),
+                    parity.maxStateAbsDiff(), parity.maxSteppedAbsDiff());
             writeAtomically(request.output(), onnx);
             List<Path> charts = request.charts()
                     ? Charts.write(request.output(), fit, data, forecaster, splits)
                     : List.of();
             if (request.fixtureDir() != null) {
-                GoldenFixtures.write(request.fixtureDir(), onnx, spec, data, testWindows, test, testForecast);
+                GoldenFixtures.write(request.fixtureDir(), onnx, spec, data, testWindows, test, testForecast,
+                        parityState);
             }
             return new TrainingReport(spec, fit, parity, request.output(), charts);
         }

@@ -90,7 +90,8 @@ public final class TrainerCli implements Callable<Integer> {
                 report.fit().bestEpoch(), report.fit().bestValidationLoss(), report.fit().millis() / 1000.0);
         out.print(MetricsTable.format(report.spec().provenance().testMetrics()));
         out.printf(Locale.ROOT, "Export check: ONNX Runtime vs trained model on %d held-out windows, max abs diff "
-                + "%.2e (limit %.0e)%n", report.parity().windows(), report.parity().maxAbsDiff(),
+                + "%.2e, state %.2e, stepping from a carried state %.2e (limit %.0e)%n", report.parity().windows(),
+                report.parity().maxAbsDiff(), report.parity().maxStateAbsDiff(), report.parity().maxSteppedAbsDiff(),
                 TrainingPipeline.PARITY_TOLERANCE);
         out.println("Wrote " + report.model());
         report.charts().forEach(chart -> out.println("Wrote " + chart));

@@ -1,103 +1,114 @@
 package dev.vigil.trainer.export;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
+import dev.vigil.spec.InvalidModelSpecException;
 import dev.vigil.spec.ModelSpec;
 import dev.vigil.spec.OnnxModelSpecReader;
-
-import java.nio.FloatBuffer;
-import java.util.Arrays;
-import java.util.Map;
+import dev.vigil.spec.StateShape;
 
 /**
- * Runs an exported model in ONNX Runtime, the engine the streamer serves it with, and compares its forecasts with
+ * Runs an exported model in ONNX Runtime, the engine the streamer serves it with, and compares its outputs with
  * expected ones (normally {@link ReferenceForecaster}'s). Building a graph by hand can go wrong silently (a gate
- * order, a transposed matrix), so the trainer refuses to ship an export that fails this check.
+ * order, a transposed matrix, h and c swapped), so the trainer refuses to ship an export that fails this check.
+ *
+ * <p>Three checks: window mode (W steps from a zero state) gives the expected forecast, and the expected state when
+ * one is given; and stateful stepping agrees with window mode: the first W - 1 steps from zeros, then the last step
+ * from the state they return, must give the full window's forecast and state. The second proves that the state
+ * output, carried to the next call, is a faithful continuation, which is all stateful serving relies on.
  *
  * <p>The model is first read back with {@link OnnxModelSpecReader}, so the check also proves that the streamer's
  * loader accepts the file. The session lives only for one call; no native resource outlives it.
  */
 public final class ExportVerifier {
 
+    private static final String ORIGIN = "exported model";
+
     private ExportVerifier() {
     }
 
-    /**
-     * @param onnx      the exported model
-     * @param windows   row-major {@code [batch][windowSize][features]}, scaled
-     * @param batch     number of windows
-     * @param expected  row-major {@code [batch][horizon][targets]}
-     * @param tolerance the largest acceptable |actual - expected|; a NaN on either side never passes
-     * @return the comparison, when every value is within tolerance
-     * @throws ExportMismatchException naming the largest difference and where it is, when one exceeds tolerance
-     * @throws dev.vigil.spec.InvalidModelSpecException when the model's spec or input/output contract is broken
-     * @throws IllegalStateException when ONNX Runtime cannot load or run the model
-     */
+    /** As {@link #verify(byte[], float[], int, float[], float[], double)} without an expected state. */
     public static ParityReport verify(byte[] onnx, float[] windows, int batch, float[] expected, double tolerance) {
+        return verify(onnx, windows, batch, expected, null, tolerance);
+    }
+
+    /**
+     * @param onnx          the exported model
+     * @param windows       row-major {@code [batch][windowSize][features]}, scaled
+     * @param batch         number of windows
+     * @param expected      row-major {@code [batch][horizon][targets]}
+     * @param expectedState row-major {@code [batch][2 * layers][hidden]}, the state after each window from zeros;
+     *                      null to check only that stepping agrees with the full window
+     * @param tolerance     the largest acceptable |actual - expected|; a NaN on either side never passes
+     * @return the comparison, when every value is within tolerance
+     * @throws ExportMismatchException naming the output, the largest difference and where it is, when one exceeds
+     *                                 tolerance
+     * @throws InvalidModelSpecException when the model's spec or input/output contract is broken, or it has no
+     *                                   state input and output
+     * @throws IllegalStateException     when ONNX Runtime cannot load or run the model
+     */
+    public static ParityReport verify(byte[] onnx, float[] windows, int batch, float[] expected,
+                                      float[] expectedState, double tolerance) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance: expected a finite number >= 0, found " + tolerance);
         }
-        ModelSpec spec = OnnxModelSpecReader.read(onnx, "exported model");
+        ModelSpec spec = OnnxModelSpecReader.read(onnx, ORIGIN);
+        StateShape state = OnnxModelSpecReader.stateShape(onnx, ORIGIN).orElseThrow(() ->
+                new InvalidModelSpecException("model " + ORIGIN + ": expected graph input '"
+                        + ModelSpec.STATE_INPUT_NAME + "' and output '" + ModelSpec.STATE_OUTPUT_NAME
+                        + "' for stateful serving, found neither"));
+        int w = spec.windowSize();
         int features = spec.features().size();
-        int perWindow = spec.horizon() * spec.targets().size();
-        requireLength("windows", windows, batch, "batch * windowSize * features = " + batch + " * "
-                + spec.windowSize() + " * " + features, (long) batch * spec.windowSize() * features);
+        requireLength("windows", windows, batch, "batch * windowSize * features = " + batch + " * " + w + " * "
+                + features, (long) batch * w * features);
         requireLength("expected", expected, batch, "batch * horizon * targets = " + batch + " * " + spec.horizon()
-                + " * " + spec.targets().size(), (long) batch * perWindow);
+                + " * " + spec.targets().size(), (long) batch * spec.horizon() * spec.targets().size());
+        if (expectedState != null) {
+            requireLength("expectedState", expectedState, batch, "batch * 2 * layers * hidden = " + batch + " * "
+                    + state.rows() + " * " + state.hidden(), (long) batch * state.floats());
+        }
 
-        float[] actual = run(onnx, windows, new long[] {batch, spec.windowSize(), features},
-                new long[] {batch, spec.horizon(), spec.targets().size()});
-        double maxAbsDiff = 0;
-        int worst = 0;
-        for (int i = 0; i < actual.length; i++) {
-            double diff = Math.abs((double) actual[i] - expected[i]);
-            if (Double.isNaN(diff)) {
-                diff = Double.POSITIVE_INFINITY;
+        try (OrtForecaster model = OrtForecaster.open(onnx, spec, state)) {
+            float[] zeros = new float[batch * state.floats()];
+            StatefulForecast full = model.run(windows, batch, w, zeros);
+            LargestDiff forecast = LargestDiff.of(full.forecast(), expected);
+            if (forecast.exceeds(tolerance)) {
+                throw ExportMismatchException.forecast("forecast", "the expected forecast", forecast, tolerance,
+                        spec.horizon(), spec.targets());
             }
-            if (diff > maxAbsDiff) {
-                maxAbsDiff = diff;
-                worst = i;
+            LargestDiff stateDiff = LargestDiff.of(full.state(), expectedState == null ? full.state()
+                    : expectedState);
+            if (stateDiff.exceeds(tolerance)) {
+                throw ExportMismatchException.state("state", "the expected state", stateDiff, tolerance,
+                        state.layers(), state.hidden());
             }
+
+            StatefulForecast prefix = model.run(steps(windows, batch, w, features, 0, w - 1), batch, w - 1, zeros);
+            StatefulForecast stepped = model.run(steps(windows, batch, w, features, w - 1, w), batch, 1,
+                    prefix.state());
+            String what = " after W - 1 steps from zeros and the last step from their state";
+            LargestDiff steppedForecast = LargestDiff.of(stepped.forecast(), full.forecast());
+            if (steppedForecast.exceeds(tolerance)) {
+                throw ExportMismatchException.forecast("forecast" + what, "its full-window forecast",
+                        steppedForecast, tolerance, spec.horizon(), spec.targets());
+            }
+            LargestDiff steppedState = LargestDiff.of(stepped.state(), full.state());
+            if (steppedState.exceeds(tolerance)) {
+                throw ExportMismatchException.state("state" + what, "its full-window state", steppedState,
+                        tolerance, state.layers(), state.hidden());
+            }
+            return new ParityReport(batch, expected.length, forecast.maxAbsDiff(),
+                    expectedState == null ? 0 : expectedState.length, stateDiff.maxAbsDiff(),
+                    Math.max(steppedForecast.maxAbsDiff(), steppedState.maxAbsDiff()), tolerance);
         }
-        if (maxAbsDiff > tolerance) {
-            int target = worst % spec.targets().size();
-            throw new ExportMismatchException(maxAbsDiff, tolerance, worst / perWindow,
-                    (worst % perWindow) / spec.targets().size(), target, spec.targets().get(target),
-                    actual[worst], expected[worst]);
-        }
-        return new ParityReport(batch, actual.length, maxAbsDiff, tolerance);
     }
 
-    private static float[] run(byte[] onnx, float[] windows, long[] inputShape, long[] outputShape) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(1);
-            try (OrtSession session = env.createSession(onnx, options);
-                 OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(windows), inputShape);
-                 OrtSession.Result result = session.run(Map.of(ModelSpec.INPUT_NAME, input))) {
-                OnnxValue value = result.get(ModelSpec.OUTPUT_NAME).orElseThrow(() -> new IllegalStateException(
-                        "exported model produced no output '" + ModelSpec.OUTPUT_NAME + "'"));
-                if (!(value instanceof OnnxTensor tensor)) {
-                    throw new IllegalStateException("exported model output '" + ModelSpec.OUTPUT_NAME
-                            + "': expected a tensor, found " + value.getType());
-                }
-                long[] shape = tensor.getInfo().getShape();
-                if (!Arrays.equals(shape, outputShape)) {
-                    throw new IllegalStateException("exported model output '" + ModelSpec.OUTPUT_NAME
-                            + "': expected shape " + Arrays.toString(outputShape) + ", found "
-                            + Arrays.toString(shape));
-                }
-                FloatBuffer buffer = tensor.getFloatBuffer();
-                float[] actual = new float[buffer.remaining()];
-                buffer.get(actual);
-                return actual;
-            }
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not run the exported model: " + e.getMessage(), e);
+    /** Steps {@code [from, to)} of each window, row-major {@code [batch][to - from][features]}. */
+    private static float[] steps(float[] windows, int batch, int w, int features, int from, int to) {
+        int length = (to - from) * features;
+        float[] out = new float[batch * length];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(windows, (b * w + from) * features, out, b * length, length);
         }
+        return out;
     }
 
     private static void requireLength(String name, float[] values, int batch, String what, long expected) {

@@ -13,14 +13,17 @@ import static dev.vigil.trainer.export.OnnxProtos.longTensor;
 import static dev.vigil.trainer.export.OnnxProtos.node;
 
 /**
- * Wires the forecaster's ONNX graph: the stacked LSTM over the window, then the output-feedback loop unrolled
- * statically, one LSTM node of sequence length 1 per layer and horizon step, all sharing one set of weight
- * initializers. A static unroll uses only standard ops (no Loop/Scan subgraphs), which every runtime handles and
- * which ONNX Runtime optimises well; the horizon is small, so the graph stays small.
+ * Wires the forecaster's ONNX graph: the stacked LSTM over the window's steps from the given state, then the
+ * output-feedback loop unrolled statically, one LSTM node of sequence length 1 per layer and horizon step, all sharing
+ * one set of weight initializers. A static unroll uses only standard ops (no Loop/Scan subgraphs), which every
+ * runtime handles and which ONNX Runtime optimises well; the horizon is small, so the graph stays small.
  *
- * <p>Tensor shapes, with N the dynamic batch: the window is transposed to time-major {@code [W, N, F]}, because
- * ONNX Runtime's CPU LSTM supports only {@code layout = 0}. Each horizon step's prediction is {@code [1, N, T]};
- * the predictions are concatenated to {@code [H, N, T]} and transposed to the output {@code [N, H, T]}.
+ * <p>Tensor shapes, with N the dynamic batch and S the dynamic number of steps (W in window mode, 1 when serving
+ * with state): the window is transposed to time-major {@code [S, N, F]}, because ONNX Runtime's CPU LSTM supports
+ * only {@code layout = 0}. The state {@code [N, 2L, hidden]} is transposed to {@code [2L, N, hidden]} and split into
+ * rows {@code [1, N, hidden]}, each layer's initial h and c. Each horizon step's prediction is {@code [1, N, T]};
+ * the predictions are concatenated to {@code [H, N, T]} and transposed to the output {@code [N, H, T]}. The state
+ * after the last step goes back out the same way round.
  */
 final class ForecasterGraphBuilder {
 
@@ -31,6 +34,7 @@ final class ForecasterGraphBuilder {
     private static final String TARGET_SCATTER = "target_scatter";
     private static final String LAST_STEP_START = "last_step_start";
     private static final String LAST_STEP_END = "last_step_end";
+    private static final String STATE_ROWS = "state_rows";
     private static final String AXIS_0 = "axis_0";
     private static final String AXIS_1 = "axis_1";
 
@@ -48,16 +52,21 @@ final class ForecasterGraphBuilder {
 
     private OnnxMl.GraphProto build() {
         graph.setName(GRAPH_NAME);
-        graph.addInput(OnnxProtos.batchedFloat(ModelSpec.INPUT_NAME, w.windowSize(), w.inputSize()));
+        int layers = w.layers().size();
+        long stateRows = 2L * layers;
+        graph.addInput(OnnxProtos.batchedSteps(ModelSpec.INPUT_NAME, w.inputSize()));
+        graph.addInput(OnnxProtos.batchedFloat(ModelSpec.STATE_INPUT_NAME, stateRows, w.hiddenSize()));
         graph.addOutput(OnnxProtos.batchedFloat(ModelSpec.OUTPUT_NAME, w.horizon(), w.targets()));
+        graph.addOutput(OnnxProtos.batchedFloat(ModelSpec.STATE_OUTPUT_NAME, stateRows, w.hiddenSize()));
         addInitializers();
 
         String window = add("Transpose", "window_time_major", List.of(ModelSpec.INPUT_NAME),
                 intsAttribute("perm", 1, 0, 2));
-        int layers = w.layers().size();
         String[] h = new String[layers];
         String[] c = new String[layers];
+        initialState(h, c);
         encode(window, h, c);
+        stateOutput(h, c);
 
         String carried = w.horizon() > 1 ? lastStepCarried(window) : null;
         List<String> predictions = new ArrayList<>();
@@ -77,10 +86,41 @@ final class ForecasterGraphBuilder {
         return graph.build();
     }
 
+    /**
+     * Each layer's initial h and c {@code [1, N, hidden]}, the shape the LSTM node takes them in, from
+     * {@code state_in [N, 2L, hidden]}: rows 0 to L - 1 are the h of layers 0 to L - 1, the rest their c.
+     */
+    private void initialState(String[] h, String[] c) {
+        int layers = h.length;
+        String rows = add("Transpose", STATE_ROWS, List.of(ModelSpec.STATE_INPUT_NAME),
+                intsAttribute("perm", 1, 0, 2));
+        List<String> parts = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            h[l] = "initial_h_l" + l;
+            parts.add(h[l]);
+        }
+        for (int l = 0; l < layers; l++) {
+            c[l] = "initial_c_l" + l;
+            parts.add(c[l]);
+        }
+        // Without a split input, Split cuts axis 0 into as many equal parts as it has outputs: here 2L rows.
+        graph.addNode(node("Split", "state_split", List.of(rows), parts, intAttribute("axis", 0)));
+    }
+
+    /** The state after the window's last step, before any feedback, as output {@code state [N, 2L, hidden]}. */
+    private void stateOutput(String[] h, String[] c) {
+        List<String> rows = new ArrayList<>(List.of(h));
+        rows.addAll(List.of(c));
+        String stacked = add("Concat", "state_time_major", rows, intAttribute("axis", 0));
+        graph.addNode(node("Transpose", ModelSpec.STATE_OUTPUT_NAME, List.of(stacked),
+                List.of(ModelSpec.STATE_OUTPUT_NAME), intsAttribute("perm", 1, 0, 2)));
+    }
+
     /** The last observed step {@code [1, N, F]} with its target features zeroed, ready to receive predictions. */
     private String lastStepCarried(String window) {
-        graph.addInitializer(longTensor(LAST_STEP_START, new long[] {w.windowSize() - 1L}, 1));
-        graph.addInitializer(longTensor(LAST_STEP_END, new long[] {w.windowSize()}, 1));
+        // The number of steps is dynamic, so the last one is addressed from the end: Slice clamps the end.
+        graph.addInitializer(longTensor(LAST_STEP_START, new long[] {-1L}, 1));
+        graph.addInitializer(longTensor(LAST_STEP_END, new long[] {Long.MAX_VALUE}, 1));
         graph.addInitializer(longTensor(AXIS_0, new long[] {0}, 1));
         graph.addInitializer(floatTensor(NON_TARGET_MASK, OnnxWeightLayout.nonTargetMask(w), w.inputSize()));
         graph.addInitializer(floatTensor(TARGET_SCATTER, OnnxWeightLayout.targetScatter(w),
@@ -89,7 +129,10 @@ final class ForecasterGraphBuilder {
         return add("Mul", "last_step_carried", List.of(lastStep, NON_TARGET_MASK));
     }
 
-    /** The stacked LSTM over the whole window; leaves each layer's final hidden and cell state in h and c. */
+    /**
+     * The stacked LSTM over all the window's steps, each layer starting from the h and c given; leaves each layer's
+     * final hidden and cell state in h and c.
+     */
     private void encode(String window, String[] h, String[] c) {
         String input = window;
         int layers = h.length;
@@ -97,11 +140,14 @@ final class ForecasterGraphBuilder {
             String prefix = "encode_l" + l;
             boolean feedsNextLayer = l < layers - 1;
             String y = feedsNextLayer ? prefix + "_Y" : "";
-            h[l] = prefix + "_Y_h";
-            c[l] = prefix + "_Y_c";
-            graph.addNode(lstm(prefix, List.of(input, weight(l), recurrence(l), bias(l)), List.of(y, h[l], c[l])));
+            String newH = prefix + "_Y_h";
+            String newC = prefix + "_Y_c";
+            graph.addNode(lstm(prefix, List.of(input, weight(l), recurrence(l), bias(l), "", h[l], c[l]),
+                    List.of(y, newH, newC)));
+            h[l] = newH;
+            c[l] = newC;
             if (feedsNextLayer) {
-                // Y is [W, num_directions = 1, N, hidden]; the next layer wants [W, N, hidden].
+                // Y is [S, num_directions = 1, N, hidden]; the next layer wants [S, N, hidden].
                 input = add("Squeeze", prefix + "_Y_squeezed", List.of(y, AXIS_1));
             }
         }

@@ -11,10 +11,11 @@ import java.util.Arrays;
  * loop and the {@link ModelSpec} (as JSON metadata) travel together, so the streamer needs nothing but the file.
  *
  * <p>The model uses the default ONNX domain at opset {@value #OPSET} and IR version {@value #IR_VERSION}, a
- * combination every current ONNX Runtime reads. Its input and output are the ones
- * {@link dev.vigil.spec.OnnxModelSpecReader} checks: {@code window [batch, W, F]} and
- * {@code forecast [batch, H, T]}, FLOAT, with a dynamic batch axis. The graph computes exactly what
- * {@link ReferenceForecaster} does; check an export with {@link ExportVerifier} before shipping it.
+ * combination every current ONNX Runtime reads. Its inputs and outputs are the ones
+ * {@link dev.vigil.spec.OnnxModelSpecReader} checks, FLOAT, with dynamic batch and steps axes:
+ * {@code window [batch, steps, F]} and {@code state_in [batch, 2L, hidden]} in, {@code forecast [batch, H, T]} and
+ * {@code state [batch, 2L, hidden]} out. The graph computes exactly what {@link ReferenceForecaster} does; check an
+ * export with {@link ExportVerifier} before shipping it.
  */
 public final class OnnxForecasterExporter {
 
@@ -84,7 +85,9 @@ public final class OnnxForecasterExporter {
         return "Vigil LSTM forecaster (" + w.layers().size() + " layer(s), hidden " + w.hiddenSize()
                 + "): reads window [batch, " + w.windowSize() + ", " + w.inputSize() + "] " + spec.features()
                 + ", scaled per window (" + spec.scaling().scheme() + "); forecasts [batch, " + w.horizon() + ", "
-                + w.targets() + "] " + spec.targets() + " by output feedback. The full spec is in metadata '"
+                + w.targets() + "] " + spec.targets() + " by output feedback. Takes and returns the LSTM state [batch, "
+                + 2 * w.layers().size() + ", " + w.hiddenSize() + "] (each layer's h, then each layer's c; zeros "
+                + "before a whole window), so it can also be fed one step at a time. The full spec is in metadata '"
                 + ModelSpec.METADATA_KEY + "'.";
     }
 }

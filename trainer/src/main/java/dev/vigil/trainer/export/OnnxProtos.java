@@ -16,6 +16,9 @@ final class OnnxProtos {
     /** Name of the dynamic batch axis on the graph's input and output. */
     static final String BATCH_DIM = "batch";
 
+    /** Name of the dynamic steps axis of the window input: W in window mode, typically 1 when serving with state. */
+    static final String STEPS_DIM = "steps";
+
     private OnnxProtos() {
     }
 
@@ -66,11 +69,26 @@ final class OnnxProtos {
 
     /** A FLOAT graph input or output of shape {@code [batch, dims...]} with the batch axis left dynamic. */
     static OnnxMl.ValueInfoProto batchedFloat(String name, long... dims) {
-        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder()
-                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH_DIM));
+        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder().addDim(symbolic(BATCH_DIM));
         for (long dim : dims) {
             shape.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(dim));
         }
+        return floatValue(name, shape);
+    }
+
+    /** A FLOAT graph input of shape {@code [batch, steps, features]}: any batch size and any number of steps. */
+    static OnnxMl.ValueInfoProto batchedSteps(String name, long features) {
+        return floatValue(name, OnnxMl.TensorShapeProto.newBuilder()
+                .addDim(symbolic(BATCH_DIM))
+                .addDim(symbolic(STEPS_DIM))
+                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(features)));
+    }
+
+    private static OnnxMl.TensorShapeProto.Dimension.Builder symbolic(String name) {
+        return OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(name);
+    }
+
+    private static OnnxMl.ValueInfoProto floatValue(String name, OnnxMl.TensorShapeProto.Builder shape) {
         OnnxMl.TypeProto.Tensor tensor = OnnxMl.TypeProto.Tensor.newBuilder()
                 .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber())
                 .setShape(shape)

@@ -10,6 +10,9 @@ import java.util.List;
  * state) over the W steps. Then, for each of the H horizon steps, the dense head on the top layer's hidden state
  * gives the prediction {@code [T]}; the next input is the last observed step with each target feature replaced by
  * its prediction (other features are carried forward), and one more LSTM step runs through all layers.
+ *
+ * <p>{@link #forecast(ForecasterWeights, float[], int, int, float[])} is the same from a given state and over any
+ * number of steps, as the graph serves statefully; it also returns the state after the last fed step.
  */
 public final class ReferenceForecaster {
 
@@ -17,6 +20,8 @@ public final class ReferenceForecaster {
     }
 
     /**
+     * The zero-state, W-step case: window mode.
+     *
      * @param windows row-major {@code [batch][windowSize][inputSize]}, already scaled
      * @return row-major {@code [batch][horizon][targets]}
      */
@@ -28,25 +33,74 @@ public final class ReferenceForecaster {
                     + w.windowSize() + " * " + w.inputSize() + " floats, found "
                     + (windows == null ? "null" : windows.length));
         }
-        int forecastFloats = w.horizon() * w.targets();
-        float[] out = new float[batch * forecastFloats];
-        for (int b = 0; b < batch; b++) {
-            forecastOne(w, windows, b * windowFloats, out, b * forecastFloats);
-        }
-        return out;
+        return forecast(w, windows, batch, w.windowSize(), zeroState(w, batch)).forecast();
     }
 
-    private static void forecastOne(ForecasterWeights w, float[] windows, int from, float[] out, int to) {
+    /**
+     * Runs {@code steps} steps per series from {@code state}, then the horizon feedback from the last of them.
+     * Zeros and W steps give {@link #forecast(ForecasterWeights, float[], int)}; so do the first k steps from zeros
+     * followed by the other W - k from the state they return.
+     *
+     * @param inputs row-major {@code [batch][steps][inputSize]}, already scaled
+     * @param steps  steps per series, at least 1
+     * @param state  row-major {@code [batch][2 * layers][hidden]} (see {@link StatefulForecast#state()}); not changed
+     */
+    public static StatefulForecast forecast(ForecasterWeights w, float[] inputs, int batch, int steps,
+                                            float[] state) {
+        WeightShapes.check(w);
+        if (batch < 1 || steps < 1) {
+            throw new IllegalArgumentException("batch and steps: expected at least 1 each, found " + batch + " and "
+                    + steps);
+        }
+        requireLength("inputs", inputs, "batch * steps * inputSize = " + batch + " * " + steps + " * "
+                + w.inputSize(), (long) batch * steps * w.inputSize());
+        int stateFloats = stateFloats(w);
+        requireLength("state", state, "batch * 2 * layers * hidden = " + batch + " * " + 2 * w.layers().size()
+                + " * " + w.hiddenSize(), (long) batch * stateFloats);
+        int forecastFloats = w.horizon() * w.targets();
+        float[] forecast = new float[batch * forecastFloats];
+        float[] endState = new float[batch * stateFloats];
+        for (int b = 0; b < batch; b++) {
+            forecastOne(w, inputs, b * steps * w.inputSize(), steps, state, b * stateFloats, forecast,
+                    b * forecastFloats, endState);
+        }
+        return new StatefulForecast(forecast, endState);
+    }
+
+    /** The state before any step, {@code [batch][2 * layers][hidden]} zeros. */
+    public static float[] zeroState(ForecasterWeights w, int batch) {
+        return new float[batch * stateFloats(w)];
+    }
+
+    private static int stateFloats(ForecasterWeights w) {
+        return 2 * w.layers().size() * w.hiddenSize();
+    }
+
+    private static void forecastOne(ForecasterWeights w, float[] inputs, int from, int steps, float[] state,
+                                    int stateAt, float[] out, int to, float[] endState) {
         int features = w.inputSize();
         int layers = w.layers().size();
-        double[][] h = new double[layers][w.hiddenSize()];
-        double[][] c = new double[layers][w.hiddenSize()];
+        int hidden = w.hiddenSize();
+        double[][] h = new double[layers][hidden];
+        double[][] c = new double[layers][hidden];
+        for (int l = 0; l < layers; l++) {
+            for (int j = 0; j < hidden; j++) {
+                h[l][j] = state[stateAt + l * hidden + j];
+                c[l][j] = state[stateAt + (layers + l) * hidden + j];
+            }
+        }
         double[] x = new double[features];
-        for (int step = 0; step < w.windowSize(); step++) {
+        for (int step = 0; step < steps; step++) {
             for (int f = 0; f < features; f++) {
-                x[f] = windows[from + step * features + f];
+                x[f] = inputs[from + step * features + f];
             }
             step(w.layers(), x, h, c);
+        }
+        for (int l = 0; l < layers; l++) {
+            for (int j = 0; j < hidden; j++) {
+                endState[stateAt + l * hidden + j] = (float) h[l][j];
+                endState[stateAt + (layers + l) * hidden + j] = (float) c[l][j];
+            }
         }
         double[] lastObserved = x.clone();
         int[] targets = w.targetIndices();
@@ -63,6 +117,13 @@ public final class ReferenceForecaster {
                 next[targets[t]] = prediction[t];
             }
             step(w.layers(), next, h, c);
+        }
+    }
+
+    private static void requireLength(String name, float[] values, String what, long expected) {
+        if (values == null || values.length != expected) {
+            throw new IllegalArgumentException(name + ": expected " + what + " = " + expected + " floats, found "
+                    + (values == null ? "null" : values.length));
         }
     }
 

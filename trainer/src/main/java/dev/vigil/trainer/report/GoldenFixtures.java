@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.scaling.WindowStats;
 import dev.vigil.spec.ModelSpec;
+import dev.vigil.spec.OnnxModelSpecReader;
+import dev.vigil.spec.StateShape;
 import dev.vigil.trainer.fit.BatchAssembler;
 import dev.vigil.trainer.fit.WindowBatch;
 import dev.vigil.trainer.fit.WindowSplits;
@@ -41,18 +43,29 @@ public final class GoldenFixtures {
      * @param scaledInput     the scaled window as the model receives it {@code [W][F]}
      * @param scaledForecast  the trained model's forecast in scaled units {@code [H][T]}
      * @param forecast        the same, unscaled to the series' units {@code [H][T]}
+     * @param state           the model's {@code state} output for {@code scaledInput} from a zero state
+     *                        {@code [2 * layers][hidden]}: each layer's h, then each layer's c
      */
     public record Case(String series, long windowEndMillis, double[][] raw, float[][] scaledInput,
-                       float[][] scaledForecast, double[][] forecast) {
+                       float[][] scaledForecast, double[][] forecast, float[][] state) {
     }
 
+    /**
+     * @param forecast the trained model's forecasts for {@code batch}, row-major {@code [batch][H][T]}
+     * @param state    the LSTM state after each of (at least the first {@value #CASES}) windows of {@code batch}
+     *                 from zeros, row-major {@code [windows][2 * layers][hidden]}
+     */
     public static void write(Path dir, byte[] onnx, ModelSpec spec, BatchAssembler data, long[] windows,
-                             WindowBatch batch, float[] forecast) {
+                             WindowBatch batch, float[] forecast, float[] state) {
         int w = spec.windowSize();
         int f = spec.features().size();
         int h = spec.horizon();
         int t = spec.targets().size();
         int[] targets = spec.targetIndices();
+        StateShape stateShape = OnnxModelSpecReader.stateShape(onnx, "exported model").orElseThrow(
+                () -> new IllegalArgumentException("golden fixtures need a model with the LSTM state input/output"));
+        int rows = stateShape.rows();
+        int hidden = stateShape.hidden();
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < Math.min(CASES, batch.size()); i++) {
             var series = data.history().series().get(WindowSplits.seriesIndex(windows[i]));
@@ -73,8 +86,12 @@ public final class GoldenFixtures {
                     unscaled[step][k] = stats.unscale(targets[k], scaledForecast[step][k]);
                 }
             }
+            float[][] stateRows = new float[rows][];
+            for (int row = 0; row < rows; row++) {
+                stateRows[row] = Arrays.copyOfRange(state, (i * rows + row) * hidden, (i * rows + row + 1) * hidden);
+            }
             cases.add(new Case(series.id(), series.timestamps()[start + w - 1], rawRows, scaledRows,
-                    scaledForecast, unscaled));
+                    scaledForecast, unscaled, stateRows));
         }
         ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         try {

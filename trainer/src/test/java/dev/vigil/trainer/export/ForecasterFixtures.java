@@ -1,5 +1,7 @@
 package dev.vigil.trainer.export;
 
+import ai.onnx.proto.OnnxMl;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.vigil.spec.ForecastMetrics;
 import dev.vigil.spec.Hyperparameters;
 import dev.vigil.spec.ModelSpec;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /** Seeded random weights and windows, and a valid spec to go with them, for the export tests. */
 final class ForecasterFixtures {
@@ -46,12 +49,34 @@ final class ForecasterFixtures {
 
     /** Standard-normal values, like windows after per-window standard scaling. */
     static float[] randomWindows(Shape s, int batch, long seed) {
-        Random random = new Random(seed);
-        float[] windows = new float[batch * s.window() * s.features()];
-        for (int i = 0; i < windows.length; i++) {
-            windows[i] = (float) random.nextGaussian();
+        return randomSteps(s, batch, s.window(), seed);
+    }
+
+    /** As {@link #randomWindows}, {@code [batch][steps][features]} for any number of steps. */
+    static float[] randomSteps(Shape s, int batch, int steps, long seed) {
+        return gaussian(new Random(seed), batch * steps * s.features(), 1.0);
+    }
+
+    /** A state {@code [batch][2 * layers][hidden]} of the size an LSTM's h and c typically reach. */
+    static float[] randomState(Shape s, int batch, long seed) {
+        return gaussian(new Random(seed), batch * 2 * s.layers() * s.hidden(), 0.5);
+    }
+
+    /** A copy of the model {@code onnx} with {@code edit} applied to its graph node named {@code node}. */
+    static byte[] withNode(byte[] onnx, String node, UnaryOperator<OnnxMl.NodeProto.Builder> edit) {
+        try {
+            OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.parseFrom(onnx).toBuilder();
+            OnnxMl.GraphProto.Builder graph = model.getGraphBuilder();
+            for (OnnxMl.NodeProto.Builder n : graph.getNodeBuilderList()) {
+                if (n.getName().equals(node)) {
+                    edit.apply(n);
+                    return model.build().toByteArray();
+                }
+            }
+            throw new IllegalArgumentException("no node " + node + " in the exported graph");
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException(e);
         }
-        return windows;
     }
 
     /** A spec that passes validation and agrees with {@code w}: features f0..f(F-1), targets at w's indices. */
@@ -86,6 +111,14 @@ final class ForecasterFixtures {
                 old.hiddenBias()));
         return new ForecasterWeights(w.inputSize(), w.hiddenSize(), w.targetIndices(), w.windowSize(), w.horizon(),
                 layers, w.denseWeight(), w.denseBias());
+    }
+
+    private static float[] gaussian(Random random, int n, double sigma) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) (random.nextGaussian() * sigma);
+        }
+        return values;
     }
 
     private static float[] uniform(Random random, int n, double bound) {

@@ -38,9 +38,26 @@ class HandComputedForecastTest {
         float[] expected = {-0.24037861643899666f};
 
         assertArrayEquals(expected, ReferenceForecaster.forecast(w, window, 1), 1e-6f);
+        float[] state = ReferenceForecaster.forecast(w, window, 1, 2, new float[2]).state();
+        assertArrayEquals(new float[] {-0.02692f, -0.06304f}, state, 1e-5f, "state after the window: h, then c");
         ParityReport report = ExportVerifier.verify(OnnxForecasterExporter.export(w, ForecasterFixtures.specFor(w)),
-                window, 1, expected, 1e-6);
+                window, 1, expected, state, 1e-6);
         assertTrue(report.maxAbsDiff() <= 1e-6);
+    }
+
+    /**
+     * The same model fed only x = -1.2 from the state after step 1 (h = 0.16050, c = 0.32576, given as {@code [h, c]})
+     * forecasts what the whole window does, up to the rounding of that state.
+     */
+    @Test
+    void startingFromTheStateAfterTheFirstStepOnlyTheSecondIsFed() {
+        ForecasterWeights w = model(1, new float[] {0.5f, -0.3f, 0.8f, 0.2f}, new int[] {0}, 1);
+
+        StatefulForecast result = ReferenceForecaster.forecast(w, new float[] {-1.2f}, 1, 1,
+                new float[] {0.16050f, 0.32576f});
+
+        assertArrayEquals(new float[] {-0.24037861643899666f}, result.forecast(), 1e-5f, "forecast from step 1");
+        assertArrayEquals(new float[] {-0.02692f, -0.06304f}, result.state(), 1e-5f, "state after step 2");
     }
 
     /**
@@ -58,6 +75,17 @@ class HandComputedForecastTest {
         assertArrayEquals(expected, ReferenceForecaster.forecast(w, window, 1), 1e-6f);
         ExportVerifier.verify(OnnxForecasterExporter.export(w, ForecasterFixtures.specFor(w)), window, 1, expected,
                 1e-6);
+    }
+
+    @Test
+    void referenceRefusesAStateOfTheWrongLength() {
+        ForecasterWeights w = model(1, new float[] {0.5f, -0.3f, 0.8f, 0.2f}, new int[] {0}, 1);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReferenceForecaster.forecast(w, new float[] {0.7f}, 1, 1, new float[3]));
+
+        assertTrue(e.getMessage().contains("state: expected batch * 2 * layers * hidden = 1 * 2 * 1 = 2 floats, "
+                + "found 3"), e::getMessage);
     }
 
     @Test

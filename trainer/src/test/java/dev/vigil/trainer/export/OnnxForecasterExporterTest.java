@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,11 +44,15 @@ class OnnxForecasterExporterTest {
         byte[] onnx = OnnxForecasterExporter.export(w, ForecasterFixtures.specFor(w));
         for (int batch : new int[] {1, 9}) {
             float[] windows = ForecasterFixtures.randomWindows(shape, batch, 100 + batch);
-            float[] expected = ReferenceForecaster.forecast(w, windows, batch);
-            ParityReport report = ExportVerifier.verify(onnx, windows, batch, expected, TOLERANCE);
-            LOG.info("{}, batch {}: max abs diff {}", shape, batch, report.maxAbsDiff());
+            StatefulForecast expected = ReferenceForecaster.forecast(w, windows, batch, shape.window(),
+                    ReferenceForecaster.zeroState(w, batch));
+            ParityReport report = ExportVerifier.verify(onnx, windows, batch, expected.forecast(), expected.state(),
+                    TOLERANCE);
+            LOG.info("{}, batch {}: max abs diff {}, state {}, stepping {}", shape, batch, report.maxAbsDiff(),
+                    report.maxStateAbsDiff(), report.maxSteppedAbsDiff());
             assertEquals(batch, report.windows());
             assertEquals(batch * shape.horizon() * shape.targets().length, report.valuesCompared());
+            assertEquals(batch * 2 * shape.layers() * shape.hidden(), report.stateValuesCompared());
             assertTrue(report.maxAbsDiff() <= TOLERANCE, () -> "max abs diff " + report.maxAbsDiff());
         }
     }
@@ -82,8 +87,8 @@ class OnnxForecasterExporterTest {
         assertEquals(17, model.getOpsetImport(0).getVersion());
         OnnxMl.GraphProto graph = model.getGraph();
         Set<String> ops = graph.getNodeList().stream().map(OnnxMl.NodeProto::getOpType).collect(Collectors.toSet());
-        assertTrue(Set.of("Transpose", "LSTM", "Squeeze", "Slice", "Mul", "MatMul", "Add", "Concat").containsAll(ops),
-                () -> "unexpected ops " + ops);
+        assertTrue(Set.of("Transpose", "Split", "LSTM", "Squeeze", "Slice", "Mul", "MatMul", "Add", "Concat")
+                .containsAll(ops), () -> "unexpected ops " + ops);
         assertTrue(graph.getNodeList().stream().allMatch(n -> n.getDomain().isEmpty()));
         // one LSTM node per layer over the window, then one per layer for each of the H - 1 fed-back steps
         assertEquals(shape.layers() * shape.horizon(),
@@ -91,8 +96,33 @@ class OnnxForecasterExporterTest {
         // the fed-back steps reuse the window's W, R, B initializers
         assertEquals(shape.layers(),
                 graph.getInitializerList().stream().filter(t -> t.getName().endsWith("_W")).count());
-        OnnxMl.TypeProto.Tensor input = graph.getInput(0).getType().getTensorType();
-        assertEquals("batch", input.getShape().getDim(0).getDimParam());
+    }
+
+    /** Window mode feeds W steps and stateful serving 1, so steps is symbolic; the state has a row per h and c. */
+    @Test
+    void declaresTheWindowWithSymbolicStepsAndTheStatePair() throws Exception {
+        Shape shape = new Shape("multivariate, target subset", 3, 8, 2, new int[] {0, 2}, 8, 3);
+        ForecasterWeights w = ForecasterFixtures.randomWeights(shape, 5, 1.0);
+
+        OnnxMl.GraphProto graph = OnnxMl.ModelProto.parseFrom(
+                OnnxForecasterExporter.export(w, ForecasterFixtures.specFor(w))).getGraph();
+
+        assertEquals(List.of("window", "state_in"), names(graph.getInputList()), "graph inputs");
+        assertEquals(List.of("forecast", "state"), names(graph.getOutputList()), "graph outputs");
+        assertEquals(List.of("batch", "steps", "3"), dims(graph.getInput(0)), "window dims");
+        assertEquals(List.of("batch", "4", "8"), dims(graph.getInput(1)), "state_in dims: [batch, 2 * layers, hidden]");
+        assertEquals(List.of("batch", "3", "2"), dims(graph.getOutput(0)), "forecast dims");
+        assertEquals(List.of("batch", "4", "8"), dims(graph.getOutput(1)), "state dims: as state_in");
+    }
+
+    private static List<String> names(List<OnnxMl.ValueInfoProto> values) {
+        return values.stream().map(OnnxMl.ValueInfoProto::getName).toList();
+    }
+
+    private static List<String> dims(OnnxMl.ValueInfoProto value) {
+        return value.getType().getTensorType().getShape().getDimList().stream()
+                .map(d -> d.hasDimParam() ? d.getDimParam() : Long.toString(d.getDimValue()))
+                .toList();
     }
 
     /** ONNX Runtime warns on every session load about unused initializers, so the exporter must write none. */

@@ -6,6 +6,7 @@ import dev.vigil.scaling.WindowScaler;
 import dev.vigil.scaling.WindowStats;
 import dev.vigil.spec.ModelSpec;
 import dev.vigil.spec.OnnxModelSpecReader;
+import dev.vigil.spec.StateShape;
 import dev.vigil.trainer.export.ExportVerifier;
 import dev.vigil.trainer.export.ParityReport;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,18 +60,32 @@ class GoldenFixtureTest {
     }
 
     @Test
-    void onnxRuntimeReproducesTheTrainedForecasts() {
+    void goldenModelCarriesTheStateOfItsOneLayer() {
+        assertEquals(Optional.of(new StateShape(2, 8)), OnnxModelSpecReader.stateShape(model, "golden model"));
+        for (GoldenFixtures.Case c : cases) {
+            assertEquals(2, c.state().length, "state rows (h, then c) of " + c.series());
+            assertEquals(8, c.state()[0].length, "hidden units of " + c.series());
+        }
+    }
+
+    /** Forecast and state from zeros, and stepping the last step from the state of the others, as the verifier does. */
+    @Test
+    void onnxRuntimeReproducesTheTrainedForecastsAndStates() {
         int f = spec.features().size();
         int w = spec.windowSize();
         int ht = spec.horizon() * spec.targets().size();
+        int stateFloats = 2 * 8;
         float[] inputs = new float[cases.size() * w * f];
         float[] expected = new float[cases.size() * ht];
+        float[] expectedState = new float[cases.size() * stateFloats];
         for (int i = 0; i < cases.size(); i++) {
             System.arraycopy(flatten(cases.get(i).scaledInput()), 0, inputs, i * w * f, w * f);
             System.arraycopy(flatten(cases.get(i).scaledForecast()), 0, expected, i * ht, ht);
+            System.arraycopy(flatten(cases.get(i).state()), 0, expectedState, i * stateFloats, stateFloats);
         }
-        ParityReport report = ExportVerifier.verify(model, inputs, cases.size(), expected, 1e-5);
+        ParityReport report = ExportVerifier.verify(model, inputs, cases.size(), expected, expectedState, 1e-5);
         assertEquals(cases.size(), report.windows());
+        assertEquals(expectedState.length, report.stateValuesCompared());
     }
 
     @Test
