@@ -19,7 +19,7 @@ public final class GoldenModel {
 
     /** One held-out window: the scaled input the model receives and the scaled forecast it must return. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Case(String series, float[][] scaledInput, float[][] scaledForecast) {
+    record Case(String series, float[][] scaledInput, float[][] scaledForecast, float[][] state) {
 
         float[] window() {
             return flatten(scaledInput);
@@ -27,6 +27,11 @@ public final class GoldenModel {
 
         float[] expected() {
             return flatten(scaledForecast);
+        }
+
+        /** The LSTM state after the window, {@code [2 * layers][hidden]}: hidden rows then cell rows. */
+        float[] expectedState() {
+            return flatten(state);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -66,6 +67,38 @@ class OnnxModelTest {
         for (GoldenModel.Case c : cases) {
             assertArrayEquals(c.expected(), model.forecast(c.window(), 1), (float) TOLERANCE, c.series());
         }
+    }
+
+    @Test
+    void carriesTheGoldenLstmStateAndSteppingFromItEqualsTheWholeWindow() {
+        assertEquals(2 * 8, model.stateSize(), "1 layer of 8: h and c");
+        int features = model.spec().features().size();
+        int w = model.spec().windowSize();
+        for (GoldenModel.Case c : cases) {
+            Forecaster.Stepped whole = model.forecast(c.window(), 1, w, new float[model.stateSize()]);
+            assertArrayEquals(c.expected(), whole.forecasts(), (float) TOLERANCE, c.series());
+            assertArrayEquals(c.expectedState(), whole.states(), (float) TOLERANCE, c.series() + " state");
+
+            float[] window = c.window();
+            float[] state = new float[model.stateSize()];
+            float[] forecast = null;
+            for (int t = 0; t < w; t++) {
+                Forecaster.Stepped step = model.forecast(Arrays.copyOfRange(window, t * features, (t + 1) * features),
+                        1, 1, state);
+                state = step.states();
+                forecast = step.forecasts();
+            }
+            assertArrayEquals(c.expected(), forecast, (float) TOLERANCE, c.series() + ": W single steps");
+            assertArrayEquals(c.expectedState(), state, (float) TOLERANCE, c.series() + ": state after W steps");
+        }
+    }
+
+    @Test
+    void refusesStatesOfTheWrongLength() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.forecast(new float[2], 1, 1, new float[3]));
+        assertTrue(e.getMessage().startsWith("states: expected batch * stateSize = 1 * 16 = 16 floats, found 3"),
+                e.getMessage());
     }
 
     @Test
