@@ -7,6 +7,7 @@ import dev.vigil.trainer.data.SyntheticHistory;
 import dev.vigil.trainer.fit.FitProgress;
 import dev.vigil.trainer.fit.SplitFractions;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,6 +23,23 @@ final class BenchModel {
     static final int HIDDEN = 64;
 
     private BenchModel() {
+    }
+
+    /** System property with the bundled default model's path; bin/vigil-bench sets it, else the working directory's. */
+    static final String DEFAULT_MODEL_PROPERTY = "vigil.bench.default.model";
+
+    /**
+     * The model the streamer ships with, which (b) serves unless told otherwise.
+     *
+     * @throws IllegalStateException when the file is not where it should be
+     */
+    static Path bundledDefault() {
+        Path path = Path.of(System.getProperty(DEFAULT_MODEL_PROPERTY, "models/default.onnx"));
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("the bundled default model " + path.toAbsolutePath() + " does not exist: "
+                    + "run from the repository root, or give --model FILE or --window W");
+        }
+        return path;
     }
 
     static Path train(Path dir, int window) {

@@ -57,11 +57,12 @@ public final class PerformanceBenchmark implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "4", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--window", defaultValue = "48", description = "W of the model trained for the run, when no --model "
-            + "is given (default: ${DEFAULT-VALUE}).")
-    int window;
+    @Option(names = "--window", description = "Train a model with this W for the run (the trainer's default "
+            + "architecture, 2 x 64, H 12, a short fit) instead of serving the bundled default model.")
+    Integer window;
 
-    @Option(names = "--model", description = "An ONNX model from the trainer, instead of training one.")
+    @Option(names = "--model", description = "An ONNX model from the trainer (default: the bundled default model, "
+            + "models/default.onnx).")
     Path model;
 
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads of each app (default: ${DEFAULT-VALUE}).")
@@ -107,11 +108,14 @@ public final class PerformanceBenchmark implements Callable<Integer> {
         Path work = Files.createTempDirectory("vigil-bench-");
         Path states = stateDir != null ? stateDir : work.resolve("state");
         Path modelFile = model;
-        if (modelFile == null) {
+        if (modelFile == null && window != null) {
             out.printf("training a W%d model (default architecture, short fit)...%n", window);
             out.flush();
             modelFile = BenchModel.train(work, window);
             out.printf("model: %s (kept, for --model or JMH)%n", modelFile);
+        } else if (modelFile == null) {
+            modelFile = BenchModel.bundledDefault();
+            out.printf("model: %s (the bundled default)%n", modelFile);
         }
         KafkaBrokerProcess broker = bootstrapServers == null ? KafkaBrokerProcess.launch() : null;
         try (OnnxModel onnx = OnnxModel.load(modelFile, InferenceOptions.defaults())) {
@@ -127,7 +131,7 @@ public final class PerformanceBenchmark implements Callable<Integer> {
             if (stateDir == null) {
                 StateDirs.delete(states);
             }
-            if (model != null) {
+            if (window == null) {
                 StateDirs.delete(work);
             }
         }
