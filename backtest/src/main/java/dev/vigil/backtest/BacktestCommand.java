@@ -26,6 +26,9 @@ abstract class BacktestCommand {
     @Spec
     CommandSpec spec;
 
+    /** Forecasts of every scoring run of this command, by how they were made. */
+    final ForecastTally forecasts = new ForecastTally();
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -34,7 +37,7 @@ abstract class BacktestCommand {
     List<SeriesResult> score(Path modelFile, List<ScoredSeries> series, List<String> features,
                              Map<String, List<TimeRange>> labels, IntConsumer progress) {
         try (OnnxModel onnx = OnnxModel.load(modelFile, InferenceOptions.defaults())) {
-            return new Backtester(onnx, scoring.streamerSettings(modelFile)).run(series, features, labels, progress);
+            return new Backtester(onnx, scoring.streamerSettings(modelFile), forecasts).run(series, features, labels, progress);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.vigil.streamer.evaluation.EventMatch;
 import dev.vigil.streamer.evaluation.FlaggedRanges;
 import dev.vigil.streamer.evaluation.TimeRange;
 import dev.vigil.streamer.inference.Forecaster;
+import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.output.OutputJson;
 import dev.vigil.streamer.output.ScoreRecord;
 import dev.vigil.streamer.topology.StreamerSettings;
@@ -50,8 +51,15 @@ public final class Backtester {
     private final Forecaster model;
     private final StreamerSettings settings;
     private final ModelSpec spec;
+    private final StreamerMetrics metrics;
 
     public Backtester(Forecaster model, StreamerSettings settings) {
+        this(model, settings, StreamerMetrics.NONE);
+    }
+
+    /** @param metrics told what the streamer's topology reports, e.g. how each forecast was made */
+    public Backtester(Forecaster model, StreamerSettings settings, StreamerMetrics metrics) {
+        this.metrics = metrics;
         this.model = model;
         this.spec = model.spec();
         this.settings = settings.withBatch(1, Long.MAX_VALUE / 4);
@@ -79,7 +87,7 @@ public final class Backtester {
                 throw new IllegalArgumentException("series id '" + s.id() + "' appears twice");
             }
         }
-        try (TopologyTestDriver driver = new TopologyTestDriver(VigilTopology.build(settings, model), props,
+        try (TopologyTestDriver driver = new TopologyTestDriver(VigilTopology.build(settings, model, metrics), props,
                 Instant.EPOCH)) {
             TestInputTopic<byte[], byte[]> input = driver.createInputTopic(settings.inputTopic(),
                     new ByteArraySerializer(), new ByteArraySerializer());

@@ -103,6 +103,7 @@ final class RunCommand extends BacktestCommand implements Callable<Integer> {
         long rows = results.stream().mapToLong(r -> r.rows().size()).sum();
         long alerts = results.stream().mapToLong(r -> r.alerts().size()).sum();
         out.printf(Locale.ROOT, "Scored %d rows of %d series: %d alerts%n", rows, results.size(), alerts);
+        out.println(forecasts.describe());
         if (labels != null) {
             out.printf(Locale.ROOT, "Event level: %d labeled, %d detected, %d missed, %d false alerts: precision "
                             + "%.1f%%, recall %.1f%%, F1 %.3f%n", total.truePositives() + total.falseNegatives(),

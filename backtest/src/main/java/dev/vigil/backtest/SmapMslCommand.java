@@ -94,6 +94,7 @@ final class SmapMslCommand extends BacktestCommand implements Callable<Integer> 
                     100 * counts.precision(), 100 * counts.recall(), counts.f1(), counts.truePositives(),
                     counts.falsePositives(), counts.falseNegatives());
         }
+        out.println(forecasts.describe());
         List<SeriesResult> all = bySpacecraft.values().stream().flatMap(List::stream).toList();
         BacktestOutput.writeRows(scoring.output, all);
         BacktestOutput.writeCharts(scoring.output, all, scoring.charts, SmapMslData.STEP_MILLIS);

@@ -111,6 +111,11 @@ public final class VigilConfig extends AbstractConfig {
             + "LSTM state advances before it is re-derived from the window, which also refreshes the scaling it "
             + "feeds with; each series uses up to a quarter fewer, so re-derivations spread out. 0 means the model's "
             + "window size.";
+    public static final String INFERENCE_STATE_MAX_DRIFT_CONFIG = "vigil.inference.state.max.drift";
+    private static final String INFERENCE_STATE_MAX_DRIFT_DOC = "In stateful mode, a series' LSTM state is also "
+            + "re-derived from the window as soon as the window's mean has moved, or its standard deviation changed, "
+            + "by more than this fraction of the scale the state was fed with (frozen at its last derivation). "
+            + "Smaller follows window mode more closely and derives more often.";
     public static final String SHUTDOWN_TIMEOUT_MS_CONFIG = "vigil.shutdown.timeout.ms";
     private static final String SHUTDOWN_TIMEOUT_MS_DOC = "Longest a shutdown (SIGTERM) waits for Kafka Streams to "
             + "close, in ms.";
@@ -180,6 +185,8 @@ public final class VigilConfig extends AbstractConfig {
                     Validators.oneOfIgnoringCase("auto", "stateful", "window"), Importance.MEDIUM, INFERENCE_MODE_DOC)
             .define(INFERENCE_STATE_REFRESH_STEPS_CONFIG, Type.INT, D.stateRefreshSteps(), atLeast(0),
                     Importance.LOW, INFERENCE_STATE_REFRESH_STEPS_DOC)
+            .define(INFERENCE_STATE_MAX_DRIFT_CONFIG, Type.DOUBLE, D.stateMaxDrift(), atLeast(0), Importance.LOW,
+                    INFERENCE_STATE_MAX_DRIFT_DOC)
             .define(SHUTDOWN_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, atLeast(0), Importance.LOW,
                     SHUTDOWN_TIMEOUT_MS_DOC)
             .define(StreamsConfig.APPLICATION_ID_CONFIG, Type.STRING, "vigil-streamer",
@@ -237,7 +244,7 @@ public final class VigilConfig extends AbstractConfig {
                 getLong(INPUT_MAX_FUTURE_MS_CONFIG), getDouble(THRESHOLD_MARGIN_CONFIG),
                 getDouble(THRESHOLD_MIN_CONFIG), getString(SCORE_ERROR_UNITS_CONFIG).equals("raw"),
                 InferenceMode.parse(getString(INFERENCE_MODE_CONFIG)),
-                getInt(INFERENCE_STATE_REFRESH_STEPS_CONFIG));
+                getInt(INFERENCE_STATE_REFRESH_STEPS_CONFIG), getDouble(INFERENCE_STATE_MAX_DRIFT_CONFIG));
     }
 
     /** How the model runs. */

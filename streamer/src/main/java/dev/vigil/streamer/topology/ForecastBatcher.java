@@ -41,6 +41,7 @@ final class ForecastBatcher {
     private final long lingerMs;
     private final InferenceMode mode;
     private final int refreshSteps;
+    private final double maxDrift;
     private final int windowSize;
     private final int features;
     private final int windowFloats;
@@ -70,6 +71,7 @@ final class ForecastBatcher {
         this.features = spec.features().size();
         this.windowFloats = windowSize * features;
         this.refreshSteps = settings.stateRefreshSteps() == 0 ? windowSize : settings.stateRefreshSteps();
+        this.maxDrift = settings.stateMaxDrift();
     }
 
     /** Binds the stores and picks up the series left queued by an earlier instance. */
@@ -193,8 +195,9 @@ final class ForecastBatcher {
         int key = modelKey(model.modelVersion());
         List<Integer> stepping = new ArrayList<>(ready.size());
         List<Integer> deriving = new ArrayList<>(ready.size());
+        double[] raw = new double[windowFloats];
         for (int i = 0; i < ready.size(); i++) {
-            (canStep(ids.get(i), ready.get(i), key, stateSize) ? stepping : deriving).add(i);
+            (canStep(ids.get(i), ready.get(i), key, stateSize, raw) ? stepping : deriving).add(i);
         }
         if (!deriving.isEmpty()) {
             List<SeriesState> derive = deriving.stream().map(ready::get).toList();
@@ -234,15 +237,35 @@ final class ForecastBatcher {
 
     /**
      * Whether the series' carried state can take its newest step: made by this model, current up to the step
-     * before the newest (a filled gap, a restarted warm-up or a forecast made again all break this), and not yet
-     * due for its refresh.
+     * before the newest (a filled gap, a restarted warm-up or a forecast made again all break this), not yet due for
+     * its refresh, and fed with a scaling that still fits the current window.
      */
-    private boolean canStep(String series, SeriesState state, int key, int stateSize) {
+    private boolean canStep(String series, SeriesState state, int key, int stateSize, double[] raw) {
         return state.lstmTs() != SeriesState.NONE
                 && state.lstmModel() == key
                 && state.lstm().length == stateSize
                 && state.lstmTs() == state.lastTs() - stepMillis
-                && state.stepsSinceDerive() < refreshLimit(series);
+                && state.stepsSinceDerive() < refreshLimit(series)
+                && withinDrift(state, raw);
+    }
+
+    /**
+     * Whether the current window's mean and standard deviation are still within {@code maxDrift} frozen scales of
+     * those the carried state was fed with: the model was trained on windows scaled with their own statistics, so
+     * a state fed with a scaling the series has left forecasts worse than its window would.
+     */
+    private boolean withinDrift(SeriesState state, double[] raw) {
+        state.copyWindow(raw, 0);
+        WindowStats now = scaler.stats(raw, 0);
+        WindowStats frozen = state.stepStats();
+        for (int f = 0; f < features; f++) {
+            double scale = frozen.scale()[f];
+            if (Math.abs(now.mean()[f] - frozen.mean()[f]) > maxDrift * scale
+                    || Math.abs(now.scale()[f] - scale) > maxDrift * scale) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The refresh interval less a per-series offset of up to a quarter of it, so series derive at different steps. */

@@ -40,6 +40,9 @@ import java.util.Objects;
  * @param stateRefreshSteps      in stateful mode, a series' state is re-derived from its window after at most this
  *                               many steps (fewer by a per-series offset of up to a quarter, so series spread the
  *                               work); 0 means the model's window size
+ * @param stateMaxDrift          in stateful mode, a series' state is also re-derived as soon as its current window's
+ *                               mean has moved, or its standard deviation changed, by more than this fraction of the
+ *                               scale frozen at the last derivation: the carried state was fed with that scale
  */
 public record StreamerSettings(
         String inputTopic,
@@ -63,12 +66,16 @@ public record StreamerSettings(
         double thresholdMin,
         boolean rawErrors,
         InferenceMode inferenceMode,
-        int stateRefreshSteps) {
+        int stateRefreshSteps,
+        double stateMaxDrift) {
 
     public StreamerSettings {
         Objects.requireNonNull(inferenceMode, "inferenceMode");
         if (stateRefreshSteps < 0) {
             throw new IllegalArgumentException("stateRefreshSteps: expected at least 0, found " + stateRefreshSteps);
+        }
+        if (!(stateMaxDrift >= 0)) {
+            throw new IllegalArgumentException("stateMaxDrift: expected at least 0, found " + stateMaxDrift);
         }
     }
 
@@ -81,23 +88,26 @@ public record StreamerSettings(
         this(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, batchMaxSize,
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
                 minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs, 0, 0, false,
-                InferenceMode.AUTO, 0);
+                InferenceMode.AUTO, 0, DEFAULT_STATE_MAX_DRIFT);
     }
+
+    /** Default of {@link #stateMaxDrift()}. */
+    public static final double DEFAULT_STATE_MAX_DRIFT = 0.1;
 
     /** These settings with another batch size and far-future limit, e.g. one forecast per point offline. */
     public StreamerSettings withBatch(int maxSize, long futureLimitMs) {
         return new StreamerSettings(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, maxSize,
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
                 minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, futureLimitMs,
-                thresholdMargin, thresholdMin, rawErrors, inferenceMode, stateRefreshSteps);
+                thresholdMargin, thresholdMin, rawErrors, inferenceMode, stateRefreshSteps, stateMaxDrift);
     }
 
-    /** These settings with another inference mode and state refresh interval. */
-    public StreamerSettings withInference(InferenceMode mode, int refreshSteps) {
+    /** These settings with another inference mode, state refresh interval and largest scaling drift. */
+    public StreamerSettings withInference(InferenceMode mode, int refreshSteps, double maxDrift) {
         return new StreamerSettings(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic,
                 batchMaxSize, batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory,
                 minErrorHistory, minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs,
-                thresholdMargin, thresholdMin, rawErrors, mode, refreshSteps);
+                thresholdMargin, thresholdMin, rawErrors, mode, refreshSteps, maxDrift);
     }
 
     /** The documented defaults, with the default topic names. */

@@ -34,7 +34,7 @@ class StatefulInferenceTest {
 
     private LastValueStateForecaster start(InferenceMode mode, int refreshSteps) {
         LastValueStateForecaster model = new LastValueStateForecaster(W, 3);
-        fixture = new TopologyFixture(TopologyFixture.settings(1).withInference(mode, refreshSteps), model,
+        fixture = new TopologyFixture(TopologyFixture.settings(1).withInference(mode, refreshSteps, 1e9), model,
                 stateDir);
         return model;
     }
@@ -149,7 +149,7 @@ class StatefulInferenceTest {
     @Test
     void statefulModeRefusesAModelWithoutState() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TopologyFixture(
-                TopologyFixture.settings(1).withInference(InferenceMode.STATEFUL, 0),
+                TopologyFixture.settings(1).withInference(InferenceMode.STATEFUL, 0, 0.1),
                 MeanForecaster.univariate(W, 3), stateDir));
         assertTrue(e.getMessage().contains("'stateful' needs a model with an LSTM state input"), e.getMessage());
     }

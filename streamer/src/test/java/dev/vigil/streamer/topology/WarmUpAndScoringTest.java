@@ -62,7 +62,8 @@ class WarmUpAndScoringTest {
                 raw.deadLetterTopic(), raw.batchMaxSize(), raw.batchMaxLingerMs(), raw.gapFillMaxSteps(),
                 raw.thresholdQuantile(), raw.smoothingAlpha(), raw.errorHistory(), raw.minErrorHistory(),
                 raw.minThresholdFraction(), raw.openAfterSteps(), raw.resolveAfterQuietSteps(), raw.maxLabels(),
-                raw.maxFutureMs(), 0, 0, true, raw.inferenceMode(), raw.stateRefreshSteps());
+                raw.maxFutureMs(), 0, 0, true, raw.inferenceMode(), raw.stateRefreshSteps(),
+                raw.stateMaxDrift());
         fixture = new TopologyFixture(raw, model, stateDir);
         for (int i = 0; i < 6; i++) {
             fixture.sendValue("web-1", 1_000_000 + i * STEP, i % 2 == 0 ? 100 : 120);
