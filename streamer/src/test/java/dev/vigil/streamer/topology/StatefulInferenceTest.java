@@ -113,6 +113,23 @@ class StatefulInferenceTest {
     }
 
     @Test
+    void aWindowThatDriftsFromTheFrozenScalingDerivesTheStateAgain() {
+        LastValueStateForecaster model = new LastValueStateForecaster(W, 3);
+        fixture = new TopologyFixture(TopologyFixture.settings(1).withInference(InferenceMode.STATEFUL, 100, 0.1),
+                model, stateDir);
+        for (int i = 0; i < W + 3; i++) {
+            fixture.sendValue("a", T0 + i * STEP, 100 + (i % 2)); // the same mean and spread in every window
+        }
+        List<LastValueStateForecaster.Call> calls = model.callsAndClear();
+        assertEquals(new LastValueStateForecaster.Call(1, W), calls.get(0));
+        calls.subList(1, calls.size()).forEach(c -> assertEquals(1, c.steps(),
+                "a window like the one the state was derived from keeps stepping: " + calls));
+        fixture.sendValue("a", T0 + (W + 3) * STEP, 130);
+        assertEquals(List.of(new LastValueStateForecaster.Call(1, W)), model.callsAndClear(),
+                "the jump moved the window's mean and spread far beyond 0.1 frozen scales");
+    }
+
+    @Test
     void aFilledGapMakesTheNextForecastDeriveFromTheWindow() {
         LastValueStateForecaster model = start(InferenceMode.STATEFUL, 100);
         for (int i = 0; i < W + 2; i++) {
