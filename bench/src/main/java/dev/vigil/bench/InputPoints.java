@@ -44,10 +44,15 @@ final class InputPoints {
         return firstTs + step * spec.stepMillis();
     }
 
-    /** Point {@code step} of series {@code index}, as JSON bytes. */
+    /**
+     * Point {@code step} of series {@code index}, as JSON bytes: a level per series, a 24-step cycle, a daily cycle of
+     * 1,440 steps (a day of minutes) that moves the level of any window, and deterministic noise, so that windows
+     * drift as real metrics' do and stateful mode has to re-derive states now and then.
+     */
     byte[] value(int index, long step) {
         double phase = 2 * Math.PI * ((step + index) % 24) / 24.0;
-        double level = 10 + index % 100;
+        double level = 10 + index % 100 + 3 * Math.sin(2 * Math.PI * ((step + 37L * index) % 1440) / 1440.0)
+                + noise(index, step);
         List<String> features = spec.features();
         StringBuilder json = new StringBuilder(64).append("{\"ts\":").append(timestamp(step));
         if (features.size() == 1 && features.get(0).equals("value")) {
@@ -61,6 +66,19 @@ final class InputPoints {
             json.append('}');
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Roughly normal, standard deviation 0.5, the same for the same series and step in every run. */
+    static double noise(int index, long step) {
+        long h = index * 0x9E3779B97F4A7C15L + step * 0xC2B2AE3D27D4EB4FL;
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 29;
+            sum += (h >>> 11) * 0x1.0p-53 - 0.5;
+        }
+        return sum;
     }
 
     /** Produces steps {@code 0 .. steps-1} of every series to {@code topic}; returns the records written. */
