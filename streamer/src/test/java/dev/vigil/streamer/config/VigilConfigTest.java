@@ -113,10 +113,13 @@ class VigilConfigTest {
         assertEquals("localhost:9092", defaults.get("bootstrap.servers"));
         assertEquals("at_least_once", defaults.get("processing.guarantee"));
         assertEquals("./vigil-state", defaults.get("state.dir"));
-        assertEquals(4, defaults.size(), defaults.toString());
+        assertEquals("5", defaults.get("linger.ms"), "not Kafka Streams' 100 ms, which every score would wait");
+        assertEquals(5, defaults.size(), defaults.toString());
 
         Properties set = config("application.id", "fleet", "bootstrap.servers", "k1:9092,k2:9092",
-                "processing.guarantee", "exactly_once_v2", "state.dir", "/var/lib/vigil").streamsProperties();
+                "processing.guarantee", "exactly_once_v2", "state.dir", "/var/lib/vigil", "linger.ms", "50")
+                .streamsProperties();
+        assertEquals("50", set.get("linger.ms"));
         assertEquals("fleet", set.get("application.id"));
         assertEquals("k1:9092,k2:9092", set.get("bootstrap.servers"));
         assertEquals("exactly_once_v2", set.get("processing.guarantee"));
