@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -142,19 +143,8 @@ public final class OnnxModel implements Forecaster, AutoCloseable {
         requireLength("inputs", inputs, (long) batch * steps * stepFloats, "batch * steps * features = " + batch
                 + " * " + steps + " * " + stepFloats);
         requireLength("states", states, (long) batch * stateSize, "batch * stateSize = " + batch + " * " + stateSize);
-        Lock read = lock.readLock();
-        read.lock();
-        try {
-            if (closed.get()) {
-                throw new IllegalStateException("model is closed");
-            }
-            if (batch == 0) {
-                return new Stepped(new float[0], new float[0]);
-            }
-            return run(inputs, batch, steps, states, true);
-        } finally {
-            read.unlock();
-        }
+        return whileOpen(() -> batch == 0 ? new Stepped(new float[0], new float[0])
+                : run(inputs, batch, steps, states, true));
     }
 
     /**
@@ -173,18 +163,25 @@ public final class OnnxModel implements Forecaster, AutoCloseable {
                     + spec.windowSize() + " * " + spec.features().size() + " = " + expected + " floats, found "
                     + windows.length);
         }
-        Lock read = lock.readLock();
-        read.lock();
-        try {
-            if (closed.get()) {
-                throw new IllegalStateException("model is closed");
-            }
+        return whileOpen(() -> {
             if (batch == 0) {
                 return new float[0];
             }
             // a model with a state input starts window mode from zeros, which is what its training saw
             float[] zeros = stateSize == 0 ? null : new float[batch * stateSize];
             return run(windows, batch, spec.windowSize(), zeros, false).forecasts();
+        });
+    }
+
+    /** Runs {@code work} unless the model is closed; close waits for it, since both take the lock. */
+    private <T> T whileOpen(Supplier<T> work) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            if (closed.get()) {
+                throw new IllegalStateException("model is closed");
+            }
+            return work.get();
         } finally {
             read.unlock();
         }
