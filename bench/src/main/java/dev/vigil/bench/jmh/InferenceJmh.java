@@ -28,10 +28,13 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The inference path alone: {@link OnnxModel#forecast} over a batch of random scaled windows, one benchmark thread.
+ * The inference path alone: {@link OnnxModel#forecast} over a batch of random scaled inputs, one benchmark thread.
  * One method per batch size (1, 16, 64, 256), each counting its batch as that many operations, so JMH's ops/s are
- * windows per second. Parameters: {@code model} (an ONNX file from the trainer; empty = the golden test model, W 8),
- * {@code provider} (cpu or cuda) and {@code threads} (ONNX Runtime intra-op threads).
+ * forecasts per second. Parameters: {@code model} (an ONNX file from the trainer; empty = the bundled default model
+ * when run from the repository root, else the golden test model, W 8), {@code mode} ({@code window}: the whole
+ * window from a zero state, what window mode and a stateful derivation cost; {@code step}: one step from a carried
+ * state, what a stateful forecast costs), {@code provider} (cpu or cuda) and {@code threads} (ONNX Runtime intra-op
+ * threads).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +47,9 @@ public class InferenceJmh {
     @Param({""})
     public String model;
 
+    @Param({"window", "step"})
+    public String mode;
+
     @Param({"cpu"})
     public String provider;
 
@@ -55,12 +61,21 @@ public class InferenceJmh {
     private float[] windows16;
     private float[] windows64;
     private float[] windows256;
+    private float[] states;
+    private int stepFloats;
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        Path file = model.isEmpty() ? goldenModel() : Path.of(model);
+        Path file = model.isEmpty() ? defaultModel() : Path.of(model);
         onnx = OnnxModel.load(file, new InferenceOptions(ExecutionProvider.parse(provider), true, threads));
-        int floats = onnx.spec().windowSize() * onnx.spec().features().size();
+        if (!mode.equals("window") && !mode.equals("step")) {
+            throw new IllegalArgumentException("mode: expected window or step, found '" + mode + "'");
+        }
+        if (mode.equals("step") && onnx.stateSize() == 0) {
+            throw new IllegalArgumentException("mode step: model " + file + " carries no LSTM state");
+        }
+        stepFloats = mode.equals("step") ? 1 : onnx.spec().windowSize();
+        int floats = stepFloats * onnx.spec().features().size();
         windows256 = new float[256 * floats];
         Random random = new Random(42);
         for (int i = 0; i < windows256.length; i++) {
@@ -69,6 +84,17 @@ public class InferenceJmh {
         windows1 = Arrays.copyOf(windows256, floats);
         windows16 = Arrays.copyOf(windows256, 16 * floats);
         windows64 = Arrays.copyOf(windows256, 64 * floats);
+        states = new float[256 * onnx.stateSize()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = (float) (0.1 * random.nextGaussian());
+        }
+    }
+
+    private Object run(float[] inputs, int batch) {
+        if (stepFloats == 1) {
+            return onnx.forecast(inputs, batch, 1, Arrays.copyOf(states, batch * onnx.stateSize()));
+        }
+        return onnx.forecast(inputs, batch);
     }
 
     @TearDown(Level.Trial)
@@ -78,26 +104,31 @@ public class InferenceJmh {
 
     @Benchmark
     @OperationsPerInvocation(1)
-    public float[] batch001() {
-        return onnx.forecast(windows1, 1);
+    public Object batch001() {
+        return run(windows1, 1);
     }
 
     @Benchmark
     @OperationsPerInvocation(16)
-    public float[] batch016() {
-        return onnx.forecast(windows16, 16);
+    public Object batch016() {
+        return run(windows16, 16);
     }
 
     @Benchmark
     @OperationsPerInvocation(64)
-    public float[] batch064() {
-        return onnx.forecast(windows64, 64);
+    public Object batch064() {
+        return run(windows64, 64);
     }
 
     @Benchmark
     @OperationsPerInvocation(256)
-    public float[] batch256() {
-        return onnx.forecast(windows256, 256);
+    public Object batch256() {
+        return run(windows256, 256);
+    }
+
+    private static Path defaultModel() throws IOException {
+        Path bundled = Path.of(System.getProperty("vigil.bench.default.model", "models/default.onnx"));
+        return Files.isRegularFile(bundled) ? bundled : goldenModel();
     }
 
     private static Path goldenModel() throws IOException {
