@@ -92,7 +92,7 @@ public record StreamerSettings(
     }
 
     /** Default of {@link #stateMaxDrift()}. */
-    public static final double DEFAULT_STATE_MAX_DRIFT = 0.1;
+    public static final double DEFAULT_STATE_MAX_DRIFT = 0.05;
 
     /** These settings with another batch size and far-future limit, e.g. one forecast per point offline. */
     public StreamerSettings withBatch(int maxSize, long futureLimitMs) {
