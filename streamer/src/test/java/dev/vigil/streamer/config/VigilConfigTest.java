@@ -114,7 +114,9 @@ class VigilConfigTest {
         assertEquals("at_least_once", defaults.get("processing.guarantee"));
         assertEquals("./vigil-state", defaults.get("state.dir"));
         assertEquals("5", defaults.get("linger.ms"), "not Kafka Streams' 100 ms, which every score would wait");
-        assertEquals(5, defaults.size(), defaults.toString());
+        assertEquals(String.valueOf(64L * 1024 * 1024), defaults.get("statestore.cache.max.bytes"),
+                "room for about 20,000 series' states");
+        assertEquals(6, defaults.size(), defaults.toString());
 
         Properties set = config("application.id", "fleet", "bootstrap.servers", "k1:9092,k2:9092",
                 "processing.guarantee", "exactly_once_v2", "state.dir", "/var/lib/vigil", "linger.ms", "50")
