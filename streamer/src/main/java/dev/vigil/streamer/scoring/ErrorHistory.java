@@ -1,5 +1,7 @@
 package dev.vigil.streamer.scoring;
 
+import java.nio.FloatBuffer;
+
 import java.util.Arrays;
 
 /**
@@ -82,6 +84,30 @@ public final class ErrorHistory {
             throw new IndexOutOfBoundsException("error " + i + " of a history holding " + size);
         }
         return values[slot(i)];
+    }
+
+    /**
+     * Replaces the errors held with the next {@code count} floats of {@code source}, oldest first, keeping only the
+     * newest {@link #capacity()}: reads a stored history without an intermediate array.
+     *
+     * @throws IllegalArgumentException when an error is negative, NaN or infinite
+     */
+    public void load(FloatBuffer source, int count) {
+        int skip = Math.max(0, count - values.length);
+        source.position(source.position() + skip);
+        size = count - skip;
+        head = 0;
+        source.get(values, 0, size);
+        for (int i = 0; i < size; i++) {
+            requireValid(values[i], values[i]);
+        }
+    }
+
+    /** Writes the errors held, oldest first, to {@code target}: {@link #size()} floats. */
+    public void writeTo(FloatBuffer target) {
+        int firstPart = Math.min(size, values.length - head);
+        target.put(values, head, firstPart);
+        target.put(values, 0, size - firstPart);
     }
 
     /** A copy of the errors held, oldest first. */

@@ -1,7 +1,6 @@
 package dev.vigil.streamer.state;
 
 import dev.vigil.streamer.scoring.AlertState;
-import dev.vigil.streamer.scoring.ErrorHistory;
 import dev.vigil.streamer.scoring.Severity;
 
 import java.nio.ByteBuffer;
@@ -70,10 +69,10 @@ public final class SeriesStateCodec {
         for (Map.Entry<String, String> e : s.labels.entrySet()) {
             labelBytes += 4 + utf8(e.getKey()).length + utf8(e.getValue()).length;
         }
-        float[] history = s.errors.toArray();
+        int historySize = s.errors.size();
         ByteBuffer b = ByteBuffer.allocate(1 + 5 * 4 + 8 + 4 + 4 + s.ring.length * 8 + (windowSize + 7) / 8
                 + 8 + s.forecast.length * 8 + s.forecastScale.length * 8
-                + 8 + 4 + history.length * 4
+                + 8 + 4 + historySize * 4
                 + 1 + 4 + 4 + 4 + (id == null ? 0 : id.length) + 1 + 8 + 8
                 + 2 + labelBytes + 8 + features * 8 + lstmSize(s.lstm.length));
         b.put(VERSION).putInt(windowSize).putInt(features).putInt(horizon).putInt(targets).putInt(errorHistory);
@@ -89,9 +88,9 @@ public final class SeriesStateCodec {
         b.putLong(s.forecastOrigin);
         putDoubles(b, s.forecast);
         putDoubles(b, s.forecastScale);
-        b.putDouble(s.smoothedError).putInt(history.length);
-        b.asFloatBuffer().put(history);
-        b.position(b.position() + history.length * 4);
+        b.putDouble(s.smoothedError).putInt(historySize);
+        s.errors.writeTo(b.asFloatBuffer());
+        b.position(b.position() + historySize * 4);
         AlertState a = s.alert;
         b.put((byte) (a.open() ? 1 : 0)).putInt(a.overCount()).putInt(a.quietCount());
         b.putInt(id == null ? -1 : id.length);
@@ -143,10 +142,9 @@ public final class SeriesStateCodec {
         getDoubles(b, s.forecast);
         getDoubles(b, s.forecastScale);
         s.smoothedError = b.getDouble();
-        float[] history = new float[b.getInt()];
-        b.asFloatBuffer().get(history);
-        b.position(b.position() + history.length * 4);
-        s.errors = ErrorHistory.of(history, errorHistory);
+        int historySize = b.getInt();
+        s.errors.load(b.asFloatBuffer(), historySize);
+        b.position(b.position() + historySize * 4);
         boolean open = b.get() == 1;
         int over = b.getInt();
         int quiet = b.getInt();

@@ -74,4 +74,21 @@ class ErrorHistoryTest {
         assertEquals(0, history.size(), "rejected errors are not kept");
         assertThrows(IndexOutOfBoundsException.class, () -> history.get(0), "nothing held at index 0 yet");
     }
+
+    @Test
+    void writtenAndLoadedThroughABufferKeepsTheOrderOfAWrappedHistory() {
+        ErrorHistory history = ErrorHistory.empty(3);
+        for (int i = 1; i <= 5; i++) {
+            history.add(i);
+        }
+        java.nio.FloatBuffer buffer = java.nio.FloatBuffer.allocate(3);
+        history.writeTo(buffer);
+        assertArrayEquals(new float[] {3, 4, 5}, buffer.array(), "oldest first, across the wrap");
+
+        ErrorHistory smaller = ErrorHistory.empty(2);
+        smaller.load(buffer.flip(), 3);
+        assertArrayEquals(new float[] {4, 5}, smaller.toArray(), "only the newest errors that fit");
+        assertThrows(IllegalArgumentException.class,
+                () -> ErrorHistory.empty(2).load(java.nio.FloatBuffer.wrap(new float[] {1, -1}), 2));
+    }
 }
