@@ -69,7 +69,8 @@ public final class PerformanceBenchmark implements Callable<Integer> {
     int threads;
 
     @Option(names = "--latency-rate", defaultValue = "0.5", description = "Rate of the latency phase, as a fraction of "
-            + "(b)'s measured records/s (default: ${DEFAULT-VALUE}).")
+            + "(b)'s measured records/s over the input after the warm-up, the points that are scored "
+            + "(default: ${DEFAULT-VALUE}).")
     double latencyRate;
 
     @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency phase (default: "
@@ -155,13 +156,15 @@ public final class PerformanceBenchmark implements Callable<Integer> {
                 (System.nanoTime() - t0) / 1e9);
         out.flush();
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        // the first W steps of every series only fill windows; the input is ordered step by step
+        long warmUp = Math.min(steps, onnx.spec().windowSize()) * (long) series;
 
         AtomicReference<KafkaStreams> app = new AtomicReference<>();
         ThroughputRun.Result a;
         try {
             a = ThroughputRun.run(PassThroughTopology.build(INPUT_TOPIC, PASS_THROUGH_TOPIC),
                     passThroughProperties(servers, "bench-pass-through-" + run, states), PASS_THROUGH_TOPIC,
-                    written, timeout, app);
+                    written, warmUp, timeout, app);
         } finally {
             close(app.get());
         }
@@ -174,12 +177,15 @@ public final class PerformanceBenchmark implements Callable<Integer> {
         long heapAfter;
         try {
             b = ThroughputRun.run(VigilTopology.build(settings, onnx), config.streamsProperties(),
-                    settings.scoresTopic(), written, timeout, app);
-            out.printf("(b) done: %,.0f records/s; latency phase at %.0f%% of it for %d s%n",
-                    b.recordsPerSecond(), latencyRate * 100, latencySeconds);
+                    settings.scoresTopic(), written, warmUp, timeout, app);
+            // the latency phase sends only points that are scored, so its rate is a fraction of that rate
+            double scoredRate = Double.isNaN(b.laterRecordsPerSecond()) ? b.recordsPerSecond()
+                    : b.laterRecordsPerSecond();
+            out.printf("(b) done: %,.0f records/s, %,.0f/s after the warm-up; latency phase at %.0f%% of that for %d "
+                    + "s%n", b.recordsPerSecond(), scoredRate, latencyRate * 100, latencySeconds);
             out.flush();
             latency = LatencyProbe.run(servers, input, INPUT_TOPIC, settings.scoresTopic(), steps,
-                    Math.min(latencyRate * b.recordsPerSecond(), (double) series * LATENCY_STEPS_AHEAD / latencySeconds),
+                    Math.min(latencyRate * scoredRate, (double) series * LATENCY_STEPS_AHEAD / latencySeconds),
                     Duration.ofSeconds(latencySeconds));
             heapAfter = heapAfterGc();
         } finally {
@@ -193,7 +199,7 @@ public final class PerformanceBenchmark implements Callable<Integer> {
             StreamerSettings windowSettings = windowConfig.toSettings();
             try {
                 c = ThroughputRun.run(VigilTopology.build(windowSettings, onnx), windowConfig.streamsProperties(),
-                        windowSettings.scoresTopic(), written, timeout, app);
+                        windowSettings.scoresTopic(), written, warmUp, timeout, app);
             } finally {
                 close(app.get());
             }

@@ -23,11 +23,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ThroughputRun {
 
-    /** What one app did over the input. */
-    record Result(long records, long nanos, long cpuNanos) {
+    /**
+     * What one app did over the input; {@code laterRecords} in {@code laterNanos} are the records after the first
+     * {@code records - laterRecords} (for the streamer: the scored points after every series' warm-up).
+     */
+    record Result(long records, long nanos, long cpuNanos, long laterRecords, long laterNanos) {
 
         double recordsPerSecond() {
             return records / (nanos / 1e9);
+        }
+
+        /** The rate over the later records alone, NaN when there were none. */
+        double laterRecordsPerSecond() {
+            return laterRecords == 0 || laterNanos <= 0 ? Double.NaN : laterRecords / (laterNanos / 1e9);
         }
 
         double cpuMicrosPerRecord() {
@@ -41,11 +49,11 @@ final class ThroughputRun {
     }
 
     /**
-     * Starts {@code topology} and waits until {@code outputTopic} holds {@code expected} records. The app is left
-     * running, for the caller to measure more or close.
+     * Starts {@code topology} and waits until {@code outputTopic} holds {@code expected} records, noting when it held
+     * the first {@code firstPart} of them. The app is left running, for the caller to measure more or close.
      */
-    static Result run(Topology topology, Properties props, String outputTopic, long expected, Duration timeout,
-                      AtomicReference<KafkaStreams> started) throws InterruptedException {
+    static Result run(Topology topology, Properties props, String outputTopic, long expected, long firstPart,
+                      Duration timeout, AtomicReference<KafkaStreams> started) throws InterruptedException {
         KafkaStreams streams = new KafkaStreams(topology, props);
         started.set(streams);
         CountDownLatch running = new CountDownLatch(1);
@@ -73,7 +81,15 @@ final class ThroughputRun {
             }
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
-            while (endOffsets(offsets, partitions) - before < expected) {
+            long tFirstPart = firstPart <= 0 ? t0 : -1;
+            while (true) {
+                long done = endOffsets(offsets, partitions) - before;
+                if (tFirstPart < 0 && done >= firstPart) {
+                    tFirstPart = System.nanoTime();
+                }
+                if (done >= expected) {
+                    break;
+                }
                 if (failure.get() != null) {
                     throw new IllegalStateException("the app failed", failure.get());
                 }
@@ -83,7 +99,9 @@ final class ThroughputRun {
                 }
                 Thread.sleep(POLL.toMillis());
             }
-            return new Result(expected, System.nanoTime() - t0, processCpuNanos() - cpu0);
+            long end = System.nanoTime();
+            long later = tFirstPart < 0 ? 0 : expected - Math.max(0, firstPart);
+            return new Result(expected, end - t0, processCpuNanos() - cpu0, later, tFirstPart < 0 ? 0 : end - tFirstPart);
         }
     }
 
