@@ -56,6 +56,7 @@ class PerformanceBenchmarkTest {
             assertTrue(value > 0, figure + " is " + value + " in:\n" + out);
         }
         assertTrue(out.contains("points scored"), out);
+        assertTrue(out.contains("after the warm-up (scored points only): (a) "), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| 2,000 | 100 | 2 | 8 | 1 |")), out);
         assertTrue(out.toLowerCase(Locale.ROOT).contains("child process"), out);
     }
