@@ -39,6 +39,13 @@ class StatefulInferenceTest {
         return model;
     }
 
+    /** Sends steps 0 .. count-1 of series "a". */
+    private void sendSteps(int count) {
+        for (int i = 0; i < count; i++) {
+            fixture.sendValue("a", T0 + i * STEP, value(i));
+        }
+    }
+
     private static double value(int i) {
         return 100 + 10 * Math.sin(i / 2.0) + i;
     }
@@ -46,9 +53,7 @@ class StatefulInferenceTest {
     @Test
     void afterWarmUpTheStateIsDerivedOnceAndThenAdvancedOneStepPerRecord() {
         LastValueStateForecaster model = start(InferenceMode.AUTO, 100);
-        for (int i = 0; i < W + 5; i++) {
-            fixture.sendValue("a", T0 + i * STEP, value(i));
-        }
+        sendSteps(W + 5);
         List<LastValueStateForecaster.Call> calls = model.callsAndClear();
         assertEquals(6, calls.size(), "one forecast when the window fills, then one per record: " + calls);
         assertEquals(new LastValueStateForecaster.Call(1, W), calls.get(0), "the first derives from the window");
@@ -85,18 +90,14 @@ class StatefulInferenceTest {
     @Test
     void windowModeNeverCarriesState() {
         LastValueStateForecaster model = start(InferenceMode.WINDOW, 0);
-        for (int i = 0; i < W + 5; i++) {
-            fixture.sendValue("a", T0 + i * STEP, value(i));
-        }
+        sendSteps(W + 5);
         model.callsAndClear().forEach(c -> assertEquals(W, c.steps(), "every forecast runs the whole window"));
     }
 
     @Test
     void theStateIsDerivedAgainAtTheRefreshInterval() {
         LastValueStateForecaster model = start(InferenceMode.STATEFUL, 4);
-        for (int i = 0; i < W + 40; i++) {
-            fixture.sendValue("a", T0 + i * STEP, value(i));
-        }
+        sendSteps(W + 40);
         List<LastValueStateForecaster.Call> calls = model.callsAndClear();
         int sinceDerive = 0;
         int derivations = 0;
@@ -132,9 +133,7 @@ class StatefulInferenceTest {
     @Test
     void aFilledGapMakesTheNextForecastDeriveFromTheWindow() {
         LastValueStateForecaster model = start(InferenceMode.STATEFUL, 100);
-        for (int i = 0; i < W + 2; i++) {
-            fixture.sendValue("a", T0 + i * STEP, value(i));
-        }
+        sendSteps(W + 2);
         model.callsAndClear();
         fixture.sendValue("a", T0 + (W + 4) * STEP, value(W + 4)); // steps W + 2 and W + 3 are filled
         assertEquals(List.of(new LastValueStateForecaster.Call(1, W)), model.callsAndClear(),
@@ -175,9 +174,7 @@ class StatefulInferenceTest {
     void autoModeServesAModelWithoutStateByWindow() {
         MeanForecaster model = MeanForecaster.univariate(W, 3);
         fixture = new TopologyFixture(TopologyFixture.settings(1), model, stateDir);
-        for (int i = 0; i < W + 3; i++) {
-            fixture.sendValue("a", T0 + i * STEP, value(i));
-        }
+        sendSteps(W + 3);
         assertEquals(4, model.windows.get(), "one whole-window forecast per warm record");
     }
 }
