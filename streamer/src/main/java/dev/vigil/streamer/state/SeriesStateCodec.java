@@ -21,6 +21,9 @@ public final class SeriesStateCodec {
     /** Layout before stateful inference: read, with no LSTM state (it is derived from the window). */
     private static final byte VERSION_2 = 2;
 
+    /** Version, five dimensions, last timestamp, ring head and count. */
+    private static final int HEAD = 1 + 5 * 4 + 8 + 4 + 4;
+
     private final int windowSize;
     private final int features;
     private final int horizon;
@@ -115,6 +118,28 @@ public final class SeriesStateCodec {
             }
         }
         return b.array();
+    }
+
+    /**
+     * Whether the stored state is warm but its forecast is older than its newest point: its series was queued for a
+     * forecast that was not made yet. Reads the fixed-width head only; false for a state this codec would not decode.
+     */
+    public boolean awaitsForecast(byte[] bytes) {
+        if (bytes == null || bytes.length < HEAD) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        byte version = b.get();
+        if ((version != VERSION && version != VERSION_1 && version != VERSION_2) || b.getInt() != windowSize
+                || b.getInt() != features || b.getInt() != horizon || b.getInt() != targets
+                || b.getInt() != errorHistory) {
+            return false;
+        }
+        long lastTs = b.getLong();
+        b.getInt(); // head
+        int count = b.getInt();
+        int originAt = b.position() + windowSize * features * 8 + (windowSize + 7) / 8;
+        return count >= windowSize && bytes.length >= originAt + 8 && b.getLong(originAt) != lastTs;
     }
 
     /** The stored state, or a fresh one when there is none or it was made for other dimensions. */

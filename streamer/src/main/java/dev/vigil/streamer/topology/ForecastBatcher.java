@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,10 @@ import java.util.function.Consumer;
 
 /**
  * Collects the series that need a new forecast and computes their forecasts together in one inference call, when
- * the batch is full or its oldest member has waited the linger time. The queue is mirrored in a state store, so a
- * series whose record was processed but whose forecast was not yet made when the instance died gets it after the
- * restart: nothing is lost between a record's arrival and its batch.
+ * the batch is full or its oldest member has waited the linger time. A queued series' state is already in the store
+ * with its newest point and an older forecast; a new instance finds such states when it starts and forecasts them
+ * first, so a series whose record was processed but whose forecast was not yet made when the instance died gets it
+ * after the restart: nothing is lost between a record's arrival and its batch.
  *
  * <p>In stateful mode (see {@link InferenceMode}) most series advance their stored LSTM state by one step instead of
  * re-running their window; docs/performance.md says what that saves and docs/state.md what it stores.
@@ -45,11 +46,9 @@ final class ForecastBatcher {
     private final int windowSize;
     private final int features;
     private final int windowFloats;
-    private final Map<String, Long> queued = new LinkedHashMap<>();
-    /** The decoded state of queued series, when the processor handed it over: saves decoding it again. */
-    private final Map<String, SeriesState> held = new HashMap<>();
+    /** Queued series in arrival order, with their decoded state when the processor handed it over. */
+    private final Map<String, Queued> queued = new LinkedHashMap<>();
     private KeyValueStore<String, byte[]> states;
-    private KeyValueStore<String, Long> pending;
     private final StreamerMetrics metrics;
     private Consumer<ForecastRecord> emitter;
 
@@ -74,17 +73,22 @@ final class ForecastBatcher {
         this.maxDrift = settings.stateMaxDrift();
     }
 
-    /** Binds the stores and picks up the series left queued by an earlier instance. */
-    void init(KeyValueStore<String, byte[]> stateStore, KeyValueStore<String, Long> pendingStore,
-              Consumer<ForecastRecord> forecastEmitter) {
+    /**
+     * Binds the store and picks up the series an earlier instance left queued: warm states whose forecast is older
+     * than their newest point. One pass over the task's states when it starts, instead of a second store written
+     * twice per record.
+     */
+    void init(KeyValueStore<String, byte[]> stateStore, Consumer<ForecastRecord> forecastEmitter) {
         this.states = stateStore;
-        this.pending = pendingStore;
         this.emitter = forecastEmitter;
         queued.clear();
-        held.clear();
-        try (KeyValueIterator<String, Long> it = pendingStore.all()) {
-            // left by an earlier instance: due at the first punctuation (nothing may be forwarded from init)
-            it.forEachRemaining(kv -> queued.put(kv.key, 0L));
+        try (KeyValueIterator<String, byte[]> it = stateStore.all()) {
+            it.forEachRemaining(kv -> {
+                if (codec.awaitsForecast(kv.value)) {
+                    // due at the first punctuation (nothing may be forwarded from init)
+                    queued.put(kv.key, new Queued(null, 0L));
+                }
+            });
         }
     }
 
@@ -98,15 +102,15 @@ final class ForecastBatcher {
      * updates that same object, so a caller holding it sees the forecast after a {@link #flush()}.
      */
     void enqueue(String series, SeriesState state, long nowMs) {
-        held.put(series, state);
-        if (queued.putIfAbsent(series, nowMs) == null) {
-            pending.put(series, state.lastTs());
-        }
+        Queued earlier = queued.get(series);
+        // a series queued again keeps its place and its waiting time
+        queued.put(series, new Queued(state, earlier == null ? nowMs : earlier.sinceMs()));
     }
 
     /** The state the batcher holds for a queued series, or null: newer than any other copy but the store's. */
     SeriesState held(String series) {
-        return held.get(series);
+        Queued q = queued.get(series);
+        return q == null ? null : q.state();
     }
 
     boolean full() {
@@ -114,7 +118,7 @@ final class ForecastBatcher {
     }
 
     void flushIfDue(long nowMs) {
-        if (!queued.isEmpty() && nowMs - queued.values().iterator().next() >= lingerMs) {
+        if (!queued.isEmpty() && nowMs - queued.values().iterator().next().sinceMs() >= lingerMs) {
             flush();
         }
     }
@@ -122,35 +126,27 @@ final class ForecastBatcher {
     /** Forecasts every queued series, in chunks of at most the batch size. */
     void flush() {
         while (!queued.isEmpty()) {
-            List<String> batch = new ArrayList<>(Math.min(maxBatch, queued.size()));
-            for (String series : queued.keySet()) {
-                if (batch.size() == maxBatch) {
-                    break;
+            int size = Math.min(maxBatch, queued.size());
+            List<SeriesState> ready = new ArrayList<>(size);
+            List<String> readyIds = new ArrayList<>(size);
+            Iterator<Map.Entry<String, Queued>> it = queued.entrySet().iterator();
+            for (int i = 0; i < size; i++) {
+                Map.Entry<String, Queued> next = it.next();
+                it.remove();
+                SeriesState state = next.getValue().state();
+                if (state == null) {
+                    state = codec.decode(states.get(next.getKey()));
                 }
-                batch.add(series);
+                if (state.warm()) {
+                    ready.add(state);
+                    readyIds.add(next.getKey());
+                }
             }
-            forecast(batch);
-            for (String series : batch) {
-                queued.remove(series);
-                held.remove(series);
-                pending.delete(series);
-            }
+            forecast(readyIds, ready);
         }
     }
 
-    private void forecast(List<String> batch) {
-        List<SeriesState> ready = new ArrayList<>(batch.size());
-        List<String> readyIds = new ArrayList<>(batch.size());
-        for (String series : batch) {
-            SeriesState state = held.get(series);
-            if (state == null) {
-                state = codec.decode(states.get(series));
-            }
-            if (state.warm()) {
-                ready.add(state);
-                readyIds.add(series);
-            }
-        }
+    private void forecast(List<String> readyIds, List<SeriesState> ready) {
         if (ready.isEmpty()) {
             return;
         }
@@ -309,5 +305,9 @@ final class ForecastBatcher {
         state.setForecast(state.lastTs(), path, scales);
         states.put(series, codec.encode(state));
         emitter.accept(new ForecastRecord(series, state.lastTs(), steps, model.modelVersion()));
+    }
+
+    /** A queued series: its state when the processor handed it over (null: read it from the store), and since when. */
+    private record Queued(SeriesState state, long sinceMs) {
     }
 }

@@ -62,8 +62,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.context = context;
         this.deadLetters = new DeadLetterRouter(context, metrics, VigilTopology.DEAD_LETTER_SINK);
         this.states = context.getStateStore(VigilTopology.SERIES_STORE);
-        KeyValueStore<String, Long> pending = context.getStateStore(VigilTopology.PENDING_STORE);
-        batcher.init(states, pending, forecast -> context.forward(new Record<>(utf8(forecast.series()),
+        batcher.init(states, forecast -> context.forward(new Record<>(utf8(forecast.series()),
                 OutputJson.write(forecast), forecast.origin()), VigilTopology.FORECASTS_SINK));
         if (batcher.size() > 0) {
             LOG.info("task {}: {} series were waiting for a forecast when the last instance stopped; forecasting "

@@ -22,7 +22,6 @@ import java.util.Set;
 public final class VigilTopology {
 
     public static final String SERIES_STORE = "vigil-series";
-    public static final String PENDING_STORE = "vigil-pending-forecasts";
     /** Header of a point re-keyed by the input stage: the features that are monotonic counters, comma-separated. */
     public static final String COUNTERS_HEADER = "vigil.counters";
     static final String FAN_OUT = "input-decoder";
@@ -86,7 +85,7 @@ public final class VigilTopology {
     public record FanOut(PointDecoder decoder, String pointsTopic) {
     }
 
-    /** Declares the processor's stores: persistent, cached, changelogged. */
+    /** Declares the processor's store: persistent, cached, changelogged. */
     private record SeriesProcessorSupplier(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics,
                                            boolean fannedOut)
             implements ProcessorSupplier<byte[], byte[], byte[], byte[]> {
@@ -99,11 +98,8 @@ public final class VigilTopology {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(),
-                            Serdes.ByteArray()).withCachingEnabled(),
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(),
-                            Serdes.Long()).withCachingEnabled());
+            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(),
+                    Serdes.ByteArray()).withCachingEnabled());
         }
     }
 }

@@ -188,10 +188,8 @@ class ScaleOutIT {
     private static long changelogRecords(KafkaTestCluster kafka, Set<TaskId> tasks)
             throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (String store : List.of(VigilTopology.SERIES_STORE, VigilTopology.PENDING_STORE)) {
-            tasks.forEach(t -> request.put(new TopicPartition(APP + "-" + store + "-changelog", t.partition()),
-                    OffsetSpec.latest()));
-        }
+        tasks.forEach(t -> request.put(new TopicPartition(APP + "-" + VigilTopology.SERIES_STORE + "-changelog",
+                t.partition()), OffsetSpec.latest()));
         return kafka.admin().listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
     }
 

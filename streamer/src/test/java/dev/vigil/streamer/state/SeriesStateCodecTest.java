@@ -48,6 +48,26 @@ class SeriesStateCodecTest {
     }
 
     @Test
+    void aStateAwaitsAForecastOnlyWhenWarmAndItsForecastIsOlderThanItsNewestPoint() {
+        SeriesState s = codec.fresh();
+        for (int i = 0; i < 3; i++) {
+            s.append(1000L * i, new double[] {i, -i}, false);
+        }
+        assertFalse(codec.awaitsForecast(codec.encode(s)), "a series still warming up gets no forecast");
+        s.append(3000, new double[] {3, -3}, false);
+        assertTrue(codec.awaitsForecast(codec.encode(s)), "warm, never forecast");
+        s.setForecast(3000, new double[] {1, 2, 3}, new double[] {1});
+        assertFalse(codec.awaitsForecast(codec.encode(s)), "forecast from its newest point");
+        s.append(4000, new double[] {4, -4}, false);
+        assertTrue(codec.awaitsForecast(codec.encode(s)), "a point arrived after the forecast");
+
+        SeriesStateCodec otherWindow = new SeriesStateCodec(5, 2, 3, 1, 8);
+        assertFalse(otherWindow.awaitsForecast(codec.encode(s)), "a state this codec would not decode");
+        assertFalse(codec.awaitsForecast(null), "no state");
+        assertFalse(codec.awaitsForecast(new byte[] {3, 0}), "a truncated state");
+    }
+
+    @Test
     void roundTripKeepsTheCarriedLstmStateAndItsScaling() {
         SeriesState s = codec.fresh();
         for (int i = 0; i < 4; i++) {
