@@ -29,7 +29,17 @@ import java.util.concurrent.locks.LockSupport;
 final class LatencyProbe {
 
     /** Latencies of one probe, in microseconds, and how many points were sent and scored. */
-    record Result(long sent, long scored, double rate, long p50Micros, long p99Micros, long maxMicros) {
+    record Result(long sent, long scored, double rate, long p50Micros, long p99Micros, long maxMicros,
+                  long[] maxMicrosBySecond) {
+
+        /** The worst latency of the points sent in each second of the phase, in ms: when the slow ones were sent. */
+        String timeline() {
+            StringBuilder line = new StringBuilder();
+            for (long max : maxMicrosBySecond) {
+                line.append(line.isEmpty() ? "" : " ").append(max / 1000);
+            }
+            return line.toString();
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,10 +62,12 @@ final class LatencyProbe {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
 
-            Thread reader = new Thread(() -> read(consumer, sentAt, histogram, total), "latency-probe-reader");
-            reader.start();
+            long[] bySecond = new long[(int) Math.max(1, duration.toSeconds()) + 1];
             long intervalNanos = (long) (1e9 / rate);
             long start = System.nanoTime();
+            Thread reader = new Thread(() -> read(consumer, sentAt, histogram, total, start, bySecond),
+                    "latency-probe-reader");
+            reader.start();
             for (long i = 0; i < total; i++) {
                 long due = start + i * intervalNanos;
                 long wait = due - System.nanoTime();
@@ -73,20 +85,23 @@ final class LatencyProbe {
             reader.interrupt();
             reader.join();
             return new Result(total, histogram.getTotalCount(), rate, histogram.getValueAtPercentile(50),
-                    histogram.getValueAtPercentile(99), histogram.getMaxValue());
+                    histogram.getValueAtPercentile(99), histogram.getMaxValue(), bySecond);
         }
     }
 
     /** Reads score records until every sent point has one, or the thread is interrupted. */
     private static void read(KafkaConsumer<String, String> consumer, Map<String, Long> sentAt, Histogram histogram,
-                             long total) {
+                             long total, long start, long[] maxBySecond) {
         while (histogram.getTotalCount() < total && !Thread.currentThread().isInterrupted()) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
                 long now = System.nanoTime();
                 Long sent = sentAt.remove(key(record));
                 if (sent != null) {
-                    histogram.recordValue(Math.min(histogram.getHighestTrackableValue(),
-                            TimeUnit.NANOSECONDS.toMicros(now - sent)));
+                    long micros = Math.min(histogram.getHighestTrackableValue(),
+                            TimeUnit.NANOSECONDS.toMicros(now - sent));
+                    histogram.recordValue(micros);
+                    int second = (int) Math.min(maxBySecond.length - 1, (sent - start) / 1_000_000_000L);
+                    maxBySecond[second] = Math.max(maxBySecond[second], micros);
                 }
             }
         }

@@ -68,22 +68,23 @@ public final class OutputJson {
         return out.toByteArray();
     }
 
-    /** A forecast record, as the mapper would write it. */
+    /** A forecast record, as the mapper would write its {@link ForecastRecord#steps()}, straight from the path. */
     public static byte[] write(ForecastRecord r) {
-        ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 96 + 48 * r.steps().size());
+        int targets = r.targets().size();
+        ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 96 + 48 * r.horizon() * targets);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             nullableStringField(g, "series", r.series());
             g.writeNumberField("origin", r.origin());
             g.writeArrayFieldStart("steps");
-            for (ForecastRecord.Step step : r.steps()) {
+            for (int h = 0; h < r.horizon(); h++) {
                 g.writeStartObject();
-                g.writeNumberField("ts", step.ts());
-                if (step.values() == null) {
-                    g.writeNullField("values");
-                } else {
-                    mapField(g, "values", step.values());
+                g.writeNumberField("ts", r.stepTs(h));
+                g.writeObjectFieldStart("values");
+                for (int t = 0; t < targets; t++) {
+                    g.writeNumberField(r.targets().get(t), r.value(h, t));
                 }
+                g.writeEndObject();
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -289,22 +289,18 @@ final class ForecastBatcher {
         int targets = targetIndices.length;
         double[] path = new double[horizon * targets];
         double[] scales = new double[targets];
-        List<ForecastRecord.Step> steps = new ArrayList<>(horizon);
         for (int h = 0; h < horizon; h++) {
-            Map<String, Double> values = new LinkedHashMap<>();
             for (int t = 0; t < targets; t++) {
-                double value = stats.unscale(targetIndices[t], output[(i * horizon + h) * targets + t]);
-                path[h * targets + t] = value;
-                values.put(targetNames.get(t), value);
+                path[h * targets + t] = stats.unscale(targetIndices[t], output[(i * horizon + h) * targets + t]);
             }
-            steps.add(new ForecastRecord.Step(state.lastTs() + (h + 1) * stepMillis, values));
         }
         for (int t = 0; t < targets; t++) {
             scales[t] = stats.scale()[targetIndices[t]];
         }
         state.setForecast(state.lastTs(), path, scales);
         states.put(series, codec.encode(state));
-        emitter.accept(new ForecastRecord(series, state.lastTs(), steps, model.modelVersion()));
+        emitter.accept(new ForecastRecord(series, state.lastTs(), stepMillis, targetNames, path,
+                model.modelVersion()));
     }
 
     /** A queued series: its state when the processor handed it over (null: read it from the store), and since when. */

@@ -3,7 +3,6 @@ package dev.vigil.streamer.output;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +36,25 @@ class OutputJsonTest {
     void forecastsAreWrittenAsTheMapperWritesThem() {
         Random random = new Random(11);
         for (int i = 0; i < 200; i++) {
-            List<ForecastRecord.Step> steps = new ArrayList<>();
-            for (int h = 0; h < random.nextInt(13); h++) {
-                steps.add(new ForecastRecord.Step(random.nextLong(), values(random)));
+            List<String> targets = random.nextBoolean() ? List.of("value") : List.of("cpu", "mem \"rss\"", "io");
+            int horizon = random.nextInt(13);
+            double[] path = new double[horizon * targets.size()];
+            for (int k = 0; k < path.length; k++) {
+                path[k] = random.nextInt(10) == 0 ? ODD.get(random.nextInt(ODD.size())) : random.nextGaussian() * 1e3;
             }
             ForecastRecord forecast = new ForecastRecord(random.nextInt(20) == 0 ? null : id(random),
-                    random.nextLong(), steps, version(random));
+                    random.nextLong(), 1 + random.nextInt(60_000), targets, path, version(random));
             assertEquals(generic(forecast), text(OutputJson.write(forecast)), "forecast " + i);
         }
+    }
+
+    @Test
+    void aForecastReadsAsItsStepsOnTheTopic() {
+        ForecastRecord forecast = new ForecastRecord("web-1", 60_000, 60_000, List.of("cpu", "mem"),
+                new double[] {1.5, 2.5, 3.5, 4.5}, "sha256:abc");
+        assertEquals("{\"series\":\"web-1\",\"origin\":60000,\"steps\":[{\"ts\":120000,\"values\":{\"cpu\":1.5,"
+                + "\"mem\":2.5}},{\"ts\":180000,\"values\":{\"cpu\":3.5,\"mem\":4.5}}],\"modelVersion\":\"sha256:abc\"}",
+                text(OutputJson.write(forecast)), "the documented forecast layout (docs/outputs.md)");
     }
 
     private static String generic(Object record) {
