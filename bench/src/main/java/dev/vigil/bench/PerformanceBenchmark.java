@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -87,6 +88,11 @@ public final class PerformanceBenchmark implements Callable<Integer> {
             + "default: stateful when the model carries LSTM state), stateful or window (default: ${DEFAULT-VALUE}).")
     String mode;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A streamer setting for (b) and (c), as "
+            + "vigil-streamer's --set takes it (docs/configuration.md), e.g. --set statestore.cache.max.bytes=8388608; "
+            + "repeatable. The rows in docs/performance.md use none: the streamer's defaults.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
     @Option(names = "--window-run", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also run (c): the streamer in exact window mode over the same input, after (b), when (b) "
                     + "ran stateful (default: on).")
@@ -141,11 +147,12 @@ public final class PerformanceBenchmark implements Callable<Integer> {
     private BenchReport measure(String servers, OnnxModel onnx, Path modelFile, Path states, PrintWriter out)
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        VigilConfig config = VigilConfigs.of(modelFile, servers, "bench-vigil-" + run, states, threads, mode, "");
+        VigilConfig config = VigilConfigs.of(modelFile, servers, "bench-vigil-" + run, states, threads, mode, "",
+                overrides);
         StreamerSettings settings = config.toSettings();
         boolean runWindow = windowRun && settings.inferenceMode().stateful(onnx.stateSize());
         VigilConfig windowConfig = VigilConfigs.of(modelFile, servers, "bench-window-" + run, states, threads,
-                InferenceMode.WINDOW.id(), "-window");
+                InferenceMode.WINDOW.id(), "-window", overrides);
         createTopics(servers, runWindow ? List.of(settings, windowConfig.toSettings()) : List.of(settings));
 
         long steps = Math.max(1, points / series);

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The streamer's configuration for a benchmark run: its documented defaults, the bench topics and threads, an
- * inference mode, and a suffix for the output topics so that two runs over one input never share an output.
+ * inference mode, and a suffix for the output topics so that two runs over one input never share an output; then
+ * the settings given with {@code --set}, which win over the rest.
  */
 final class VigilConfigs {
 
@@ -18,7 +19,7 @@ final class VigilConfigs {
     }
 
     static VigilConfig of(Path model, String bootstrapServers, String appId, Path stateDir, int threads,
-                          String inferenceMode, String topicSuffix) {
+                          String inferenceMode, String topicSuffix, Map<String, String> overrides) {
         Map<String, Object> props = new HashMap<>();
         props.put(VigilConfig.INFERENCE_MODE_CONFIG, inferenceMode);
         StreamerSettings defaults = StreamerSettings.defaults();
@@ -33,6 +34,7 @@ final class VigilConfigs {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads));
+        props.putAll(overrides);
         return new VigilConfig(props);
     }
 }
