@@ -191,9 +191,15 @@ public final class PerformanceBenchmark implements Callable<Integer> {
             out.printf("(b) done: %,.0f records/s, %,.0f/s after the warm-up; latency phase at %.0f%% of that for %d "
                     + "s%n", b.recordsPerSecond(), scoredRate, latencyRate * 100, latencySeconds);
             out.flush();
+            String appId = config.streamsProperties().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+            long bulkCpu = StreamThreadCpu.nanos(appId);
             latency = LatencyProbe.run(servers, input, INPUT_TOPIC, settings.scoresTopic(), steps,
                     Math.min(latencyRate * scoredRate, (double) series * LATENCY_STEPS_AHEAD / latencySeconds),
                     Duration.ofSeconds(latencySeconds));
+            // the stream threads started with (b): their CPU until now is the bulk input's, the rest the phase's
+            out.printf("(b) stream threads' CPU per record: %.1f us over the input, %.1f us in the latency phase%n",
+                    bulkCpu / 1e3 / written, (StreamThreadCpu.nanos(appId) - bulkCpu) / 1e3 / latency.sent());
+            out.flush();
             heapAfter = heapAfterGc();
         } finally {
             close(app.get());

@@ -49,13 +49,16 @@ class PerformanceBenchmarkTest {
                 "\\(c\\) vigil, window: ([\\d,.]+) records/s", "ratio c/a: ([\\d.]+)", "p50 ([\\d.]+) ms",
                 "p99 ([\\d.]+) ms", "heap after GC: ([\\d.]+) MiB",
                 "MiB, (-?\\d+) bytes/series over the baseline", "state on disk: ([\\d,]+) bytes",
-                "([\\d.]+) bytes/series\\n")) {
+                "([\\d.]+) bytes/series\\n", "CPU per record: ([\\d.]+) us over the input",
+                "us over the input, ([\\d.]+) us in the latency phase")) {
             Matcher m = Pattern.compile(figure).matcher(out);
             assertTrue(m.find(), "missing " + figure + " in:\n" + out);
             double value = Double.parseDouble(m.group(1).replace(",", ""));
             assertTrue(value > 0, figure + " is " + value + " in:\n" + out);
         }
         assertTrue(out.contains("points scored"), out);
+        assertTrue(Pattern.compile("latency by second of the phase, worst of the points sent in it \\(ms\\): \\d+")
+                .matcher(out).find(), "a per-second latency timeline in:\n" + out);
         assertTrue(out.contains("after the warm-up (scored points only): (a) "), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| 2,000 | 100 | 2 | 8 | 1 |")), out);
         assertTrue(out.toLowerCase(Locale.ROOT).contains("child process"), out);
