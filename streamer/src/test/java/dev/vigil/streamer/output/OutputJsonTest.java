@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The hand-written score and forecast writers must produce exactly the mapper's bytes: consumers parse both. */
 class OutputJsonTest {
@@ -55,6 +56,17 @@ class OutputJsonTest {
         assertEquals("{\"series\":\"web-1\",\"origin\":60000,\"steps\":[{\"ts\":120000,\"values\":{\"cpu\":1.5,"
                 + "\"mem\":2.5}},{\"ts\":180000,\"values\":{\"cpu\":3.5,\"mem\":4.5}}],\"modelVersion\":\"sha256:abc\"}",
                 text(OutputJson.write(forecast)), "the documented forecast layout (docs/outputs.md)");
+    }
+
+    @Test
+    void aRecordThatFailsHalfWayDoesNotSpoilTheNextOne() {
+        Map<String, Double> unnamed = new java.util.HashMap<>();
+        unnamed.put(null, 1.0);
+        ScoreRecord broken = new ScoreRecord("web-1", 5, ScoreRecord.SCORED, null, null, Map.of("value", 1.0),
+                unnamed, null, null, null, 0.5, 0.5, 0.5, 1.0, false, 1, null, "v1");
+        assertThrows(RuntimeException.class, () -> OutputJson.write(broken), "a target without a name");
+        ScoreRecord next = ScoreRecord.warmingUp("web-2", 5, 1, 72, "v1");
+        assertEquals(generic(next), text(OutputJson.write(next)), "the record after the failure is whole");
     }
 
     private static String generic(Object record) {
