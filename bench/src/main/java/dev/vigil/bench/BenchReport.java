@@ -76,8 +76,8 @@ record BenchReport(
         out.printf(Locale.ROOT, "latency at %,.0f records/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d of %,d "
                         + "points scored)%n", latency.rate(), latency.p50Micros() / 1e3, latency.p99Micros() / 1e3,
                 latency.maxMicros() / 1e3, latency.scored(), latency.sent());
-        out.printf(Locale.ROOT, "latency by second of the phase, worst of the points sent in it (ms): %s%n",
-                latency.timeline());
+        out.printf(Locale.ROOT, "latency by second of the phase, worst of the points sent in it (ms; the warm-up's "
+                + "%d s before the bar): %s%n", latency.warmUpSeconds(), latency.timeline());
         out.printf(Locale.ROOT, "heap after GC: %.1f MiB, %.0f bytes/series over the baseline before (b)%n",
                 heapUsedAfterGc / 1048576.0, heapBytesPerSeries());
         out.printf(Locale.ROOT, "state on disk: %,d bytes, %.0f bytes/series%n", stateDirBytes,

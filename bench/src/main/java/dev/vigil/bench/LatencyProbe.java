@@ -30,13 +30,17 @@ final class LatencyProbe {
 
     /** Latencies of one probe, in microseconds, and how many points were sent and scored. */
     record Result(long sent, long scored, double rate, long p50Micros, long p99Micros, long maxMicros,
-                  long[] maxMicrosBySecond) {
+                  long[] maxMicrosBySecond, long sentInAll, int warmUpSeconds) {
 
-        /** The worst latency of the points sent in each second of the phase, in ms: when the slow ones were sent. */
+        /**
+         * The worst latency of the points sent in each second of the phase, in ms, the warm-up's seconds first and
+         * then a bar: when the slow ones were sent.
+         */
         String timeline() {
             StringBuilder line = new StringBuilder();
-            for (long max : maxMicrosBySecond) {
-                line.append(line.isEmpty() ? "" : " ").append(max / 1000);
+            for (int second = 0; second < maxMicrosBySecond.length; second++) {
+                line.append(second == 0 ? "" : " ").append(second == warmUpSeconds && second > 0 ? "| " : "")
+                        .append(maxMicrosBySecond[second] / 1000);
             }
             return line.toString();
         }
@@ -55,11 +59,16 @@ final class LatencyProbe {
     private LatencyProbe() {
     }
 
+    /**
+     * Sends at {@code rate} for {@code warmUp} and then {@code duration}; only the points sent after the warm-up
+     * count in the percentiles, while the timeline shows every second.
+     */
     static Result run(String bootstrapServers, InputPoints input, String inputTopic, String scoresTopic,
-                      long firstStep, double rate, Duration duration) throws InterruptedException {
+                      long firstStep, double rate, Duration warmUp, Duration duration) throws InterruptedException {
         int series = input.series();
-        long total = Math.max(series, (long) (rate * duration.toNanos() / 1e9));
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        long warmUpPoints = (long) (rate * warmUp.toNanos() / 1e9);
+        long total = warmUpPoints + Math.max(series, (long) (rate * duration.toNanos() / 1e9));
+        Map<String, Sent> sentAt = new ConcurrentHashMap<>();
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers);
              KafkaProducer<String, byte[]> producer = InputPoints.producer(bootstrapServers, PRODUCER_LINGER_MS)) {
@@ -69,7 +78,7 @@ final class LatencyProbe {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
 
-            long[] bySecond = new long[(int) Math.max(1, duration.toSeconds()) + 1];
+            long[] bySecond = new long[(int) (warmUp.toSeconds() + Math.max(1, duration.toSeconds())) + 1];
             long intervalNanos = (long) (1e9 / rate);
             long start = System.nanoTime();
             Thread reader = new Thread(() -> read(consumer, sentAt, histogram, total, start, bySecond),
@@ -84,30 +93,42 @@ final class LatencyProbe {
                 int s = (int) (i % series);
                 long step = firstStep + i / series;
                 String id = InputPoints.seriesId(s);
-                sentAt.put(id + "@" + input.timestamp(step), System.nanoTime());
+                sentAt.put(id + "@" + input.timestamp(step), new Sent(System.nanoTime(), i >= warmUpPoints));
                 producer.send(new ProducerRecord<>(inputTopic, id, input.value(s, step)));
             }
             producer.flush();
             reader.join(DRAIN.toMillis());
             reader.interrupt();
             reader.join();
-            return new Result(total, histogram.getTotalCount(), rate, histogram.getValueAtPercentile(50),
-                    histogram.getValueAtPercentile(99), histogram.getMaxValue(), bySecond);
+            return new Result(total - warmUpPoints, histogram.getTotalCount(), rate,
+                    histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99), histogram.getMaxValue(),
+                    bySecond, total, (int) warmUp.toSeconds());
         }
     }
 
-    /** Reads score records until every sent point has one, or the thread is interrupted. */
-    private static void read(KafkaConsumer<String, String> consumer, Map<String, Long> sentAt, Histogram histogram,
+    /** When a point was sent, and whether it was sent after the warm-up. */
+    private record Sent(long nanos, boolean measured) {
+    }
+
+    /**
+     * Reads score records until every sent point has one, or the thread is interrupted; the points sent after the
+     * warm-up go into the histogram.
+     */
+    private static void read(KafkaConsumer<String, String> consumer, Map<String, Sent> sentAt, Histogram histogram,
                              long total, long start, long[] maxBySecond) {
-        while (histogram.getTotalCount() < total && !Thread.currentThread().isInterrupted()) {
+        long received = 0;
+        while (received < total && !Thread.currentThread().isInterrupted()) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
                 long now = System.nanoTime();
-                Long sent = sentAt.remove(key(record));
+                Sent sent = sentAt.remove(key(record));
                 if (sent != null) {
+                    received++;
                     long micros = Math.min(histogram.getHighestTrackableValue(),
-                            TimeUnit.NANOSECONDS.toMicros(now - sent));
-                    histogram.recordValue(micros);
-                    int second = (int) Math.min(maxBySecond.length - 1, (sent - start) / 1_000_000_000L);
+                            TimeUnit.NANOSECONDS.toMicros(now - sent.nanos()));
+                    if (sent.measured()) {
+                        histogram.recordValue(micros);
+                    }
+                    int second = (int) Math.min(maxBySecond.length - 1, (sent.nanos() - start) / 1_000_000_000L);
                     maxBySecond[second] = Math.max(maxBySecond[second], micros);
                 }
             }

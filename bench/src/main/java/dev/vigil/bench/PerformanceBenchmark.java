@@ -74,9 +74,14 @@ public final class PerformanceBenchmark implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     double latencyRate;
 
-    @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency phase (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency phase's "
+            + "measurement (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
+
+    @Option(names = "--latency-warm-up-seconds", defaultValue = "10", description = "Seconds the latency phase sends "
+            + "at its rate before it measures: the streamer's passage from the bulk input to the steady rate, shown "
+            + "in the timeline but not in the percentiles (default: ${DEFAULT-VALUE}).")
+    int latencyWarmUpSeconds;
 
     @Option(names = "--state-dir", description = "Kafka Streams state directory (default: a new temporary folder).")
     Path stateDir;
@@ -189,16 +194,18 @@ public final class PerformanceBenchmark implements Callable<Integer> {
             double scoredRate = Double.isNaN(b.laterRecordsPerSecond()) ? b.recordsPerSecond()
                     : b.laterRecordsPerSecond();
             out.printf("(b) done: %,.0f records/s, %,.0f/s after the warm-up; latency phase at %.0f%% of that for %d "
-                    + "s%n", b.recordsPerSecond(), scoredRate, latencyRate * 100, latencySeconds);
+                    + "s after %d s of warm-up%n", b.recordsPerSecond(), scoredRate, latencyRate * 100, latencySeconds,
+                    latencyWarmUpSeconds);
             out.flush();
             String appId = config.streamsProperties().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
             long bulkCpu = StreamThreadCpu.nanos(appId);
             latency = LatencyProbe.run(servers, input, INPUT_TOPIC, settings.scoresTopic(), steps,
-                    Math.min(latencyRate * scoredRate, (double) series * LATENCY_STEPS_AHEAD / latencySeconds),
-                    Duration.ofSeconds(latencySeconds));
+                    Math.min(latencyRate * scoredRate,
+                            (double) series * LATENCY_STEPS_AHEAD / (latencyWarmUpSeconds + latencySeconds)),
+                    Duration.ofSeconds(latencyWarmUpSeconds), Duration.ofSeconds(latencySeconds));
             // the stream threads started with (b): their CPU until now is the bulk input's, the rest the phase's
             out.printf("(b) stream threads' CPU per record: %.1f us over the input, %.1f us in the latency phase%n",
-                    bulkCpu / 1e3 / written, (StreamThreadCpu.nanos(appId) - bulkCpu) / 1e3 / latency.sent());
+                    bulkCpu / 1e3 / written, (StreamThreadCpu.nanos(appId) - bulkCpu) / 1e3 / latency.sentInAll());
             out.flush();
             heapAfter = heapAfterGc();
         } finally {

@@ -39,7 +39,8 @@ class PerformanceBenchmarkTest {
         StringWriter text = new StringWriter();
         int exit = new CommandLine(new PerformanceBenchmark()).setOut(new PrintWriter(text)).execute(
                 "--points", "2000", "--series", "100", "--partitions", "2", "--model", model.toString(),
-                "--latency-seconds", "3", "--state-dir", dir.resolve("state").toString(), "--timeout-seconds", "60");
+                "--latency-seconds", "3", "--latency-warm-up-seconds", "1", "--state-dir", dir.resolve("state").toString(),
+                "--timeout-seconds", "60");
         String out = text.toString();
         System.out.println(out);
         assertEquals(0, exit, out);
@@ -56,8 +57,11 @@ class PerformanceBenchmarkTest {
             double value = Double.parseDouble(m.group(1).replace(",", ""));
             assertTrue(value > 0, figure + " is " + value + " in:\n" + out);
         }
-        assertTrue(out.contains("points scored"), out);
-        assertTrue(Pattern.compile("latency by second of the phase, worst of the points sent in it \\(ms\\): \\d+")
+        Matcher scored = Pattern.compile("\\(([\\d,]+) of ([\\d,]+) points scored\\)").matcher(out);
+        assertTrue(scored.find(), out);
+        assertEquals(scored.group(2), scored.group(1), "every point sent after the latency warm-up is scored, once");
+        assertTrue(Pattern.compile("latency by second of the phase, worst of the points sent in it \\(ms; the warm-up's 1 s before "
+                + "the bar\\): \\d+ \\| \\d+")
                 .matcher(out).find(), "a per-second latency timeline in:\n" + out);
         assertTrue(out.contains("after the warm-up (scored points only): (a) "), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| 2,000 | 100 | 2 | 8 | 1 |")), out);
