@@ -34,23 +34,25 @@ public final class OutputJson {
 
     /** A score record; fields in declaration order, null ones left out, as {@link ScoreRecord} declares. */
     public static byte[] write(ScoreRecord r) {
-        PointRecordWriter writer = WRITERS.get();
-        try {
-            return writer.score(r);
-        } catch (IOException | RuntimeException e) {
-            WRITERS.remove(); // its generator may be left mid-record
-            throw new IllegalStateException("could not serialise a score of series " + r.series(), e);
-        }
+        return write(r, "score", r.series(), PointRecordWriter::score);
     }
 
     /** A forecast record, as the mapper would write its {@link ForecastRecord#steps()}, straight from the path. */
     public static byte[] write(ForecastRecord r) {
-        PointRecordWriter writer = WRITERS.get();
+        return write(r, "forecast", r.series(), PointRecordWriter::forecast);
+    }
+
+    /** How the thread's writer writes one kind of record. */
+    private interface Writing<R> {
+        byte[] write(PointRecordWriter writer, R record) throws IOException;
+    }
+
+    private static <R> byte[] write(R record, String kind, String series, Writing<R> writing) {
         try {
-            return writer.forecast(r);
+            return writing.write(WRITERS.get(), record);
         } catch (IOException | RuntimeException e) {
-            WRITERS.remove();
-            throw new IllegalStateException("could not serialise a forecast of series " + r.series(), e);
+            WRITERS.remove(); // its generator may be left mid-record
+            throw new IllegalStateException("could not serialise a " + kind + " of series " + series, e);
         }
     }
 

@@ -129,10 +129,7 @@ public final class SeriesStateCodec {
             return false;
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
-        byte version = b.get();
-        if ((version != VERSION && version != VERSION_1 && version != VERSION_2) || b.getInt() != windowSize
-                || b.getInt() != features || b.getInt() != horizon || b.getInt() != targets
-                || b.getInt() != errorHistory) {
+        if (readVersion(b) < 0) {
             return false;
         }
         long lastTs = b.getLong();
@@ -148,9 +145,8 @@ public final class SeriesStateCodec {
             return fresh();
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
-        byte version = b.get();
-        if ((version != VERSION && version != VERSION_1 && version != VERSION_2) || b.getInt() != windowSize || b.getInt() != features || b.getInt() != horizon
-                || b.getInt() != targets || b.getInt() != errorHistory) {
+        byte version = readVersion(b);
+        if (version < 0) {
             return fresh();
         }
         SeriesState s = fresh();
@@ -208,6 +204,19 @@ public final class SeriesStateCodec {
             }
         }
         return s;
+    }
+
+    /**
+     * Reads the version and the five dimensions: the version when this codec reads that layout for these dimensions,
+     * else -1. Leaves {@code b} after the dimensions.
+     */
+    private byte readVersion(ByteBuffer b) {
+        byte version = b.get();
+        boolean known = version == VERSION || version == VERSION_1 || version == VERSION_2;
+        // & not &&: all five are read, so the buffer stands after the dimensions either way
+        boolean same = b.getInt() == windowSize & b.getInt() == features & b.getInt() == horizon
+                & b.getInt() == targets & b.getInt() == errorHistory;
+        return known && same ? version : -1;
     }
 
     /** Bulk copies: a state is mostly arrays, and element-wise puts and gets were a tenth of a record's CPU. */
