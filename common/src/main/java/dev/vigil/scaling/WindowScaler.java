@@ -13,23 +13,51 @@ public final class WindowScaler {
     private final Scaling scaling;
     private final int windowSize;
     private final int features;
+    /** The fitted statistics of a fixed scheme, the same for every window; null for per-window scaling. */
+    private final WindowStats fixed;
 
     public WindowScaler(Scaling scaling, int windowSize, int features) {
         if (windowSize < 1 || features < 1) {
             throw new IllegalArgumentException("window of " + windowSize + " steps x " + features
                     + " features: expected at least 1 x 1");
         }
-        if (!Scaling.WINDOW_STANDARD.equals(scaling.scheme())) {
-            throw new IllegalArgumentException("unknown scaling scheme '" + scaling.scheme() + "', expected '"
-                    + Scaling.WINDOW_STANDARD + "'");
-        }
         this.scaling = scaling;
         this.windowSize = windowSize;
         this.features = features;
+        this.fixed = fixedStats(scaling, features);
     }
 
-    /** The statistics of one window: what {@link #scaleInto} subtracts and divides by. */
+    private static WindowStats fixedStats(Scaling scaling, int features) {
+        if (Scaling.WINDOW_STANDARD.equals(scaling.scheme())) {
+            return null;
+        }
+        if (!Scaling.FIXED_STANDARD.equals(scaling.scheme())) {
+            throw new IllegalArgumentException("unknown scaling scheme '" + scaling.scheme() + "', expected '"
+                    + Scaling.WINDOW_STANDARD + "' or '" + Scaling.FIXED_STANDARD + "'");
+        }
+        if (scaling.mean() == null || scaling.scale() == null || scaling.mean().size() != features
+                || scaling.scale().size() != features) {
+            throw new IllegalArgumentException(Scaling.FIXED_STANDARD + " scaling needs a fitted mean and scale for "
+                    + "each of " + features + " features, found mean " + scaling.mean() + " and scale "
+                    + scaling.scale());
+        }
+        double[] mean = new double[features];
+        double[] scale = new double[features];
+        for (int f = 0; f < features; f++) {
+            mean[f] = scaling.mean().get(f);
+            scale[f] = scaling.scale().get(f);
+        }
+        return new WindowStats(mean, scale);
+    }
+
+    /**
+     * The statistics of one window: what {@link #scaleInto} subtracts and divides by. A fixed scheme returns the same
+     * instance for every window; callers must not change its arrays.
+     */
     public WindowStats stats(double[] raw, int offset) {
+        if (fixed != null) {
+            return fixed;
+        }
         double[] mean = new double[features];
         double[] scale = new double[features];
         for (int f = 0; f < features; f++) {
@@ -45,7 +73,7 @@ public final class WindowScaler {
             }
             double std = Math.sqrt(squares / windowSize);
             mean[f] = m;
-            scale[f] = Math.max(std, Math.max(scaling.minScale(), scaling.relativeMinScale() * Math.abs(m)));
+            scale[f] = scaling.floored(std, m);
         }
         return new WindowStats(mean, scale);
     }

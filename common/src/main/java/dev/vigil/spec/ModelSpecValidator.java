@@ -34,7 +34,7 @@ final class ModelSpecValidator {
         if (spec.stepMillis() <= 0) {
             throw field("stepMillis", spec.stepMillis(), "a positive number of milliseconds");
         }
-        validateScaling(spec.scaling());
+        validateScaling(spec.scaling(), spec.features().size());
         validateThresholds(spec.thresholds(), spec.horizon(), spec.targets().size());
         if (spec.provenance() == null) {
             throw field("provenance", null, "the model's provenance");
@@ -56,18 +56,39 @@ final class ModelSpecValidator {
         }
     }
 
-    private static void validateScaling(Scaling scaling) {
+    private static void validateScaling(Scaling scaling, int features) {
         if (scaling == null) {
             throw field("scaling", null, "a scaling scheme");
-        }
-        if (!Scaling.WINDOW_STANDARD.equals(scaling.scheme())) {
-            throw field("scaling.scheme", scaling.scheme(), "'" + Scaling.WINDOW_STANDARD + "'");
         }
         if (!(scaling.minScale() > 0) || !Double.isFinite(scaling.minScale())) {
             throw field("scaling.minScale", scaling.minScale(), "a positive finite number");
         }
         if (!(scaling.relativeMinScale() >= 0) || !Double.isFinite(scaling.relativeMinScale())) {
             throw field("scaling.relativeMinScale", scaling.relativeMinScale(), "a finite number >= 0");
+        }
+        if (Scaling.WINDOW_STANDARD.equals(scaling.scheme())) {
+            if (scaling.mean() != null || scaling.scale() != null) {
+                throw field("scaling.mean", scaling.mean(), "none: " + Scaling.WINDOW_STANDARD
+                        + " scaling takes each window's own statistics");
+            }
+        } else if (Scaling.FIXED_STANDARD.equals(scaling.scheme())) {
+            requireFeatureValues("scaling.mean", scaling.mean(), features, false);
+            requireFeatureValues("scaling.scale", scaling.scale(), features, true);
+        } else {
+            throw field("scaling.scheme", scaling.scheme(), "'" + Scaling.WINDOW_STANDARD + "' or '"
+                    + Scaling.FIXED_STANDARD + "'");
+        }
+    }
+
+    private static void requireFeatureValues(String name, List<Double> values, int features, boolean positive) {
+        String expected = features + (positive ? " positive" : "") + " finite numbers, one per feature";
+        if (values == null || values.size() != features) {
+            throw field(name, values, expected);
+        }
+        for (Double value : values) {
+            if (value == null || !Double.isFinite(value) || (positive && !(value > 0))) {
+                throw field(name, values, expected);
+            }
         }
     }
 

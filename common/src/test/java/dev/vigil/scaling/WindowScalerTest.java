@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -157,8 +158,49 @@ class WindowScalerTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new WindowScaler(minMax, W, F), "a scaler for an unknown scheme");
-        assertEquals("unknown scaling scheme 'min-max', expected 'window-standard'", e.getMessage(),
-                "the message must name the scheme found and the one expected");
+        assertEquals("unknown scaling scheme 'min-max', expected 'window-standard' or 'fixed-standard'",
+                e.getMessage(), "the message must name the scheme found and the ones expected");
+    }
+
+    @Test
+    void aFixedSchemeScalesEveryWindowWithTheFittedStatistics() {
+        Scaling fixed = new Scaling(Scaling.FIXED_STANDARD, 1e-6, 1e-3, List.of(10.0, -2.0), List.of(4.0, 0.5));
+        WindowScaler scaler = new WindowScaler(fixed, W, F);
+        double[] quiet = randomWindow(13L, 10.0, 0.01);
+        double[] shifted = randomWindow(17L, 30.0, 3.0);
+
+        float[] out = new float[W * F];
+        WindowStats stats = scaler.scaleInto(shifted, 0, out, 0);
+
+        assertArrayEquals(new double[] {10.0, -2.0}, stats.mean(), 0.0, "the fitted means, not the window's");
+        assertArrayEquals(new double[] {4.0, 0.5}, stats.scale(), 0.0, "the fitted scales, not the window's");
+        assertArrayEquals(stats.mean(), scaler.stats(quiet, 0).mean(), 0.0, "every window gets the same stats");
+        for (int t = 0; t < W; t++) {
+            assertEquals((shifted[t * F] - 10.0) / 4.0, out[t * F], 1e-5, "feature 0 at step " + t);
+            assertEquals((shifted[t * F + 1] + 2.0) / 0.5, out[t * F + 1], 1e-4, "feature 1 at step " + t);
+        }
+        assertTrue(scale(scaler, shifted)[0] > scale(scaler, quiet)[0] + 4,
+                "a window at three times the level must scale to clearly higher values: the level is kept");
+    }
+
+    @Test
+    void aFixedSchemeWithoutFittedStatisticsIsRefused() {
+        Scaling unfitted = new Scaling(Scaling.FIXED_STANDARD, 1e-6, 1e-3);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new WindowScaler(unfitted, W, F), "a fixed scaler with nothing fitted");
+        assertTrue(e.getMessage().contains("needs a fitted mean and scale for each of 2 features"),
+                "the message must say what is missing; was <" + e.getMessage() + ">");
+    }
+
+    @Test
+    void fittingAppliesTheFloorsToTheSpread() {
+        Scaling fitted = new Scaling(Scaling.FIXED_STANDARD, 0.05, 1e-3)
+                .fitted(new double[] {0.2, 1000.0}, new double[] {0.0, 0.5});
+
+        assertEquals(List.of(0.2, 1000.0), fitted.mean(), "the means are kept as given");
+        assertEquals(List.of(0.05, 1.0), fitted.scale(),
+                "a flat feature's scale is minScale; a large level's at least relativeMinScale * |mean|");
     }
 
     private static float[] scale(WindowScaler scaler, double[] raw) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,18 @@ class ModelSpecCodecTest {
                 "thresholds [q][H][T] must come back cell for cell");
         assertEquals(original.provenance(), read.provenance(),
                 "provenance: data, hyperparameters, epochs and test metrics must all come back");
+    }
+
+    @Test
+    void aFixedScalingSurvivesTheRoundTripAndAWindowScalingWritesNoStatistics() {
+        Scaling fixed = new Scaling(Scaling.FIXED_STANDARD, 1e-6, 1e-3, List.of(0.25, -1.5, 3.0),
+                List.of(0.5, 2.0, 0.125));
+        String fixedJson = ModelSpecCodec.toJson(ModelSpecFixtures.builder().scaling(fixed).build());
+        String windowJson = ModelSpecCodec.toJson(ModelSpecFixtures.valid());
+
+        assertEquals(fixed, ModelSpecCodec.fromJson(fixedJson).scaling(), "fixed scheme, floors, mean and scale");
+        assertFalse(windowJson.contains("\"mean\""),
+                "a per-window scheme has no fitted statistics, so older readers see the JSON they know");
     }
 
     @Test

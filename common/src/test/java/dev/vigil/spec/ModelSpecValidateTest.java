@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -101,7 +102,47 @@ class ModelSpecValidateTest {
     @Test
     void anUnknownScalingSchemeIsRefused() {
         assertRefused(ModelSpecFixtures.builder().scaling(new Scaling("min-max", 1e-6, 1e-3)),
-                "'scaling.scheme': found min-max, expected 'window-standard'");
+                "'scaling.scheme': found min-max, expected 'window-standard' or 'fixed-standard'");
+    }
+
+    @Test
+    void aFittedFixedScalingPasses() {
+        int features = ModelSpecFixtures.FEATURES.size();
+        ModelSpecFixtures.builder().scaling(fixed(features, 0.5, 2.0)).build().validate();
+    }
+
+    @Test
+    void aFixedScalingWithoutItsStatisticsIsRefused() {
+        assertRefused(ModelSpecFixtures.builder().scaling(new Scaling(Scaling.FIXED_STANDARD, 1e-6, 1e-3)),
+                "'scaling.mean': found null, expected " + ModelSpecFixtures.FEATURES.size()
+                        + " finite numbers, one per feature");
+    }
+
+    @Test
+    void aFixedScalingWithOneValueTooFewIsRefused() {
+        int features = ModelSpecFixtures.FEATURES.size();
+        assertRefused(ModelSpecFixtures.builder().scaling(fixed(features - 1, 0.5, 2.0)), "'scaling.mean'",
+                "expected " + features + " finite numbers, one per feature");
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, -1.0, Double.NaN})
+    void aFixedScalingWithANonPositiveScaleIsRefused(double scale) {
+        int features = ModelSpecFixtures.FEATURES.size();
+        assertRefused(ModelSpecFixtures.builder().scaling(fixed(features, 0.5, scale)), "'scaling.scale'",
+                "expected " + features + " positive finite numbers, one per feature");
+    }
+
+    @Test
+    void aWindowScalingWithStatisticsIsRefused() {
+        Scaling scaling = new Scaling(Scaling.WINDOW_STANDARD, 1e-6, 1e-3, List.of(0.0), List.of(1.0));
+        assertRefused(ModelSpecFixtures.builder().scaling(scaling), "'scaling.mean'",
+                "window-standard scaling takes each window's own statistics");
+    }
+
+    private static Scaling fixed(int features, double mean, double scale) {
+        return new Scaling(Scaling.FIXED_STANDARD, 1e-6, 1e-3, Collections.nCopies(features, mean),
+                Collections.nCopies(features, scale));
     }
 
     @ParameterizedTest

@@ -22,6 +22,7 @@ import dev.vigil.trainer.fit.BatchAssembler;
 import dev.vigil.trainer.fit.FitProgress;
 import dev.vigil.trainer.fit.FitResult;
 import dev.vigil.trainer.fit.LstmFitter;
+import dev.vigil.trainer.fit.ScalingFit;
 import dev.vigil.trainer.fit.WindowBatch;
 import dev.vigil.trainer.fit.WindowSampler;
 import dev.vigil.trainer.fit.WindowSplits;
@@ -70,7 +71,12 @@ public final class TrainingPipeline {
         LOG.info("{} series, {} points, {} features; windows: {} train, {} validation, {} test", history.series().size(),
                 history.points(), history.features().size(), splits.train().length, splits.validation().length,
                 splits.test().length);
-        BatchAssembler data = new BatchAssembler(history, request.scaling(), request.windowSize(), request.horizon(),
+        Scaling scaling = ScalingFit.resolve(request.scaling(), history, request.split().train());
+        if (scaling.mean() != null) {
+            LOG.info("{} scaling fitted on the training split: mean {}, scale {}", scaling.scheme(), scaling.mean(),
+                    scaling.scale());
+        }
+        BatchAssembler data = new BatchAssembler(history, scaling, request.windowSize(), request.horizon(),
                 targetIndices);
         int period = request.seasonalPeriod() != null ? request.seasonalPeriod()
                 : SeasonalityDetector.detect(history, targetIndices[0], request.split().train(),
@@ -96,7 +102,7 @@ public final class TrainingPipeline {
                     forecaster.predict(calibration.inputs(), calibration.size()), calibration.labels(),
                     calibration.size(), request.horizon(), targetIndices.length, request.quantiles());
 
-            ModelSpec spec = spec(request, fit, metrics, thresholds).validate();
+            ModelSpec spec = spec(request, scaling, fit, metrics, thresholds).validate();
             ForecasterWeights weights = forecaster.weights();
             byte[] onnx = OnnxForecasterExporter.export(weights, spec);
             int parityWindows = Math.min(PARITY_WINDOWS, test.size());
@@ -124,7 +130,7 @@ public final class TrainingPipeline {
         }
     }
 
-    private static ModelSpec spec(TrainingRequest request, FitResult fit, ForecastMetrics metrics,
+    private static ModelSpec spec(TrainingRequest request, Scaling scaling, FitResult fit, ForecastMetrics metrics,
                                   Thresholds thresholds) {
         History history = request.history();
         long first = history.series().stream().mapToLong(s -> s.timestamps()[0]).min().orElse(0);
@@ -135,7 +141,7 @@ public final class TrainingPipeline {
         Provenance provenance = new Provenance(build.version(), build.gitCommit(), Instant.now().toString(), data,
                 request.hyperparameters(), fit.epochs().size(), fit.bestEpoch(), metrics);
         return new ModelSpec(ModelSpec.FORMAT_VERSION, history.features(), request.effectiveTargets(),
-                request.windowSize(), request.horizon(), history.stepMillis(), request.scaling(), thresholds,
+                request.windowSize(), request.horizon(), history.stepMillis(), scaling, thresholds,
                 provenance);
     }
 

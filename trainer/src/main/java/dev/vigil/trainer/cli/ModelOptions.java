@@ -83,6 +83,13 @@ public final class ModelOptions {
             description = "Quantiles of validation residuals stored as anomaly thresholds (default: ${DEFAULT-VALUE}).")
     List<Double> quantiles;
 
+    @Option(names = "--scaling", paramLabel = "window|fixed", defaultValue = "window",
+            description = "How inputs are scaled: window (each window by its own mean and spread, so one model "
+                    + "serves series of any magnitude) or fixed (by the training data's mean and spread per feature, "
+                    + "so the model sees absolute levels; for a model of one series or of series in the same units) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String scaling;
+
     @Option(names = "--min-scale", paramLabel = "X", defaultValue = "1e-6",
             description = "Floor of every window's scale, in the series' units: changes much smaller than X count "
                     + "as noise. Raise it for series that sit flat and move in known units (default: "
@@ -125,6 +132,7 @@ public final class ModelOptions {
         if (!(gradientClip >= 0)) {
             throw new IllegalArgumentException("--gradient-clip: found " + gradientClip + ", expected >= 0");
         }
+        scalingScheme();
         if (split.size() != 2) {
             throw new IllegalArgumentException("--split: found " + split + ", expected TRAIN,VALIDATION such as 0.7,0.15");
         }
@@ -140,6 +148,17 @@ public final class ModelOptions {
     private static void requireAtLeast(String option, int value, int min) {
         if (value < min) {
             throw new IllegalArgumentException(option + ": found " + value + ", expected at least " + min);
+        }
+    }
+
+    private String scalingScheme() {
+        switch (scaling.toLowerCase(Locale.ROOT)) {
+            case "window":
+                return Scaling.WINDOW_STANDARD;
+            case "fixed":
+                return Scaling.FIXED_STANDARD;
+            default:
+                throw new IllegalArgumentException("--scaling: found '" + scaling + "', expected window or fixed");
         }
     }
 
@@ -176,8 +195,7 @@ public final class ModelOptions {
                 gradientClip, windowsPerEpoch, seed);
         return new TrainingRequest(history, targets, window, horizon, hp,
                 new SplitFractions(split.get(0), split.get(1)), validationWindows, testWindows, seasonalPeriod(),
-                quantiles, output, charts, fixtureDir, new Scaling(Scaling.WINDOW_STANDARD, minScale,
-                relativeMinScale));
+                quantiles, output, charts, fixtureDir, new Scaling(scalingScheme(), minScale, relativeMinScale));
     }
 
     public int threads() {

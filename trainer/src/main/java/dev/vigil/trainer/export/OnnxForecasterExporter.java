@@ -84,7 +84,7 @@ public final class OnnxForecasterExporter {
     private static String docString(ForecasterWeights w, ModelSpec spec) {
         return "Vigil LSTM forecaster (" + w.layers().size() + " layer(s), hidden " + w.hiddenSize()
                 + "): reads window [batch, " + w.windowSize() + ", " + w.inputSize() + "] " + spec.features()
-                + ", scaled per window (" + spec.scaling().scheme() + "); forecasts [batch, " + w.horizon() + ", "
+                + ", scaled " + spec.scaling().scheme() + "; forecasts [batch, " + w.horizon() + ", "
                 + w.targets() + "] " + spec.targets() + " by output feedback. Takes and returns the LSTM state [batch, "
                 + 2 * w.layers().size() + ", " + w.hiddenSize() + "] (each layer's h, then each layer's c; zeros "
                 + "before a whole window), so it can also be fed one step at a time. The full spec is in metadata '"
