@@ -1,7 +1,11 @@
 package dev.vigil.backtest;
 
+import dev.vigil.spec.OnnxModelSpecReader;
+import dev.vigil.spec.Scaling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,8 +34,9 @@ class BacktestSmokeTest {
     @TempDir
     Path dir;
 
-    @Test
-    void trainsOnThePrefixScoresTheRestAndDetectsTheInjectedShifts() throws IOException {
+    @ParameterizedTest(name = "--scaling {0}")
+    @ValueSource(strings = {"window", "fixed"})
+    void trainsOnThePrefixScoresTheRestAndDetectsTheInjectedShifts(String scaling) throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));
         Random random = new Random(3);
         StringBuilder labels = new StringBuilder("series,start,end,kind\n");
@@ -54,7 +59,7 @@ class BacktestSmokeTest {
 
         Run run = run("run", "--csv", data.toString(), "--labels", labelsFile.toString(), "--train-rows",
                 Integer.toString(PREFIX), "--window", "24", "--horizon", "2", "--hidden", "16", "--epochs", "6",
-                "--windows-per-epoch", "1024", "-o", out.toString(),
+                "--windows-per-epoch", "1024", "--scaling", scaling, "-o", out.toString(),
                 "--set", "vigil.threshold.min.fraction=0.5");
 
         assertEquals(0, run.code, "exit code; output:\n" + run.output);
@@ -72,6 +77,12 @@ class BacktestSmokeTest {
         assertTrue(report.contains("| level-shift | 2 | 2 | 100.0% |"), "per-kind table in the report:\n" + report);
         assertTrue(Files.size(out.resolve("charts/cpu-a.png")) > 10_000, "a chart was drawn");
         assertTrue(Files.isRegularFile(out.resolve("model.onnx")), "the model trained on the prefix is kept");
+        Scaling kept = OnnxModelSpecReader.read(out.resolve("model.onnx")).scaling();
+        assertEquals(scaling.equals("fixed") ? Scaling.FIXED_STANDARD : Scaling.WINDOW_STANDARD, kept.scheme(),
+                "the model carries the scaling it was trained with");
+        if (scaling.equals("fixed")) {
+            assertEquals(50, kept.mean().get(0), 1, "fitted on the prefix only: the shift after it must not count");
+        }
     }
 
     @Test
@@ -94,6 +105,12 @@ class BacktestSmokeTest {
                 dir.resolve("o").toString());
         assertEquals(2, badFraction.code, badFraction.output);
         assertTrue(badFraction.output.contains("--train-fraction: found 1.5"), badFraction.output);
+
+        Run badScaling = run("run", "--csv", csv.toString(), "--train-fraction", "0.5", "--scaling", "minmax", "-o",
+                dir.resolve("o").toString());
+        assertEquals(2, badScaling.code, badScaling.output);
+        assertTrue(badScaling.output.contains("--scaling: found 'minmax', expected window or fixed"),
+                badScaling.output);
     }
 
     @Test
