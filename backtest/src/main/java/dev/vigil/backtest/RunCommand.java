@@ -96,8 +96,13 @@ final class RunCommand extends BacktestCommand implements Callable<Integer> {
         }
         BacktestOutput.writeRows(scoring.output, results);
         List<Path> charts = BacktestOutput.writeCharts(scoring.output, results, scoring.charts, data.stepMillis());
-        String report = BacktestOutput.report("Backtest of " + data.source(), results, List.of(
+        String hindsight = labels != null ? hindsight(results) : "";
+        List<String> notes = new ArrayList<>(List.of(
                 "Model: " + modelDescription() + ". Settings: " + scoring.describe() + "."));
+        if (!hindsight.isEmpty()) {
+            notes.add("\n" + hindsight);
+        }
+        String report = BacktestOutput.report("Backtest of " + data.source(), results, notes);
         BacktestOutput.write(scoring.output.resolve("report.md"), report);
         EventCounts total = BacktestOutput.totals(results);
         long rows = results.stream().mapToLong(r -> r.rows().size()).sum();
@@ -109,6 +114,7 @@ final class RunCommand extends BacktestCommand implements Callable<Integer> {
                             + "%.1f%%, recall %.1f%%, F1 %.3f%n", total.truePositives() + total.falseNegatives(),
                     total.truePositives(), total.falseNegatives(), total.falsePositives(), 100 * total.precision(),
                     100 * total.recall(), total.f1());
+            out.println(hindsight);
         }
         out.println("Wrote " + scoring.output.resolve("report.md") + ", " + results.size() + " row files, "
                 + charts.size() + " charts");

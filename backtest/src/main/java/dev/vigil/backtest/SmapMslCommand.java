@@ -100,9 +100,11 @@ final class SmapMslCommand extends BacktestCommand implements Callable<Integer> 
         BacktestOutput.writeCharts(scoring.output, all, scoring.charts, SmapMslData.STEP_MILLIS);
         String table = table(bySpacecraft);
         double minutes = (System.nanoTime() - begin) / 60e9;
+        String hindsight = hindsight(all);
         BacktestOutput.write(scoring.output.resolve("report.md"), BacktestOutput.report("SMAP/MSL benchmark", all,
-                List.of(table, description() + String.format(Locale.ROOT, " Ran in %.1f min.", minutes))));
+                List.of(table, description() + String.format(Locale.ROOT, " Ran in %.1f min.", minutes), "\n" + hindsight)));
         out.print(table);
+        out.println(hindsight);
         out.println("Wrote " + scoring.output.resolve("report.md"));
         out.flush();
         return 0;
