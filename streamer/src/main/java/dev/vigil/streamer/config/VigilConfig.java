@@ -129,6 +129,11 @@ public final class VigilConfig extends AbstractConfig {
     private static final String LINGER_MS_DOC = "How long Kafka Streams' producer waits to fill a batch before "
             + "sending, in ms (the producer's linger.ms). Kafka Streams' own default, 100, would add up to 100 ms to "
             + "every score's latency; 5 costs little throughput. producer.linger.ms overrides it.";
+    private static final String BATCH_SIZE_DOC = "Largest batch Kafka Streams' producer builds per partition, in "
+            + "bytes (the producer's batch.size). A commit writes every dirty series' state to the changelog at once, "
+            + "about 2 KB each; in batches of Kafka's default 16 KiB that burst takes many requests while processing "
+            + "waits. 256 KiB made the streamer 15% faster over a bulk input in the benchmark. producer.batch.size "
+            + "overrides it.";
     private static final String CACHE_MAX_BYTES_DOC = "Kafka Streams' record cache in front of the state stores, in "
             + "bytes, shared by the stream threads. A series' state (2-4 KB) written for every record is written "
             + "once per commit when it stays in the cache, instead of to RocksDB and the changelog at every eviction; "
@@ -208,6 +213,8 @@ public final class VigilConfig extends AbstractConfig {
             .define(StreamsConfig.STATE_DIR_CONFIG, Type.STRING, "./vigil-state", new ConfigDef.NonEmptyString(),
                     Importance.MEDIUM, STATE_DIR_DOC)
             .define(ProducerConfig.LINGER_MS_CONFIG, Type.LONG, 5L, atLeast(0), Importance.LOW, LINGER_MS_DOC)
+            .define(ProducerConfig.BATCH_SIZE_CONFIG, Type.INT, 256 * 1024, atLeast(0), Importance.LOW,
+                    BATCH_SIZE_DOC)
             .define(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Type.LONG, 64L * 1024 * 1024, atLeast(0),
                     Importance.MEDIUM, CACHE_MAX_BYTES_DOC))));
 
@@ -294,6 +301,7 @@ public final class VigilConfig extends AbstractConfig {
         for (String key : List.of(ProducerConfig.LINGER_MS_CONFIG, StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)) {
             props.put(key, String.valueOf(getLong(key)));
         }
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(getInt(ProducerConfig.BATCH_SIZE_CONFIG)));
         return props;
     }
 }

@@ -52,7 +52,7 @@ class ConfigLoaderTest {
         assertEquals("kafka:9092", config.streamsProperties().get("bootstrap.servers"));
         assertEquals("SASL_SSL", config.streamsProperties().get("security.protocol"));
         assertEquals("50", config.streamsProperties().get("consumer.max.poll.records"));
-        assertEquals(8, config.streamsProperties().size(), "nothing else: " + config.streamsProperties());
+        assertEquals(9, config.streamsProperties().size(), "nothing else: " + config.streamsProperties());
     }
 
     @Test

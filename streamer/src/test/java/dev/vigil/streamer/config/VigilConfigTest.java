@@ -116,12 +116,15 @@ class VigilConfigTest {
         assertEquals("5", defaults.get("linger.ms"), "not Kafka Streams' 100 ms, which every score would wait");
         assertEquals(String.valueOf(64L * 1024 * 1024), defaults.get("statestore.cache.max.bytes"),
                 "room for about 20,000 series' states");
-        assertEquals(6, defaults.size(), defaults.toString());
+        assertEquals(String.valueOf(256 * 1024), defaults.get("batch.size"),
+                "not the producer's 16 KiB, which a commit's burst of states would queue behind");
+        assertEquals(7, defaults.size(), defaults.toString());
 
         Properties set = config("application.id", "fleet", "bootstrap.servers", "k1:9092,k2:9092",
-                "processing.guarantee", "exactly_once_v2", "state.dir", "/var/lib/vigil", "linger.ms", "50")
-                .streamsProperties();
+                "processing.guarantee", "exactly_once_v2", "state.dir", "/var/lib/vigil", "linger.ms", "50",
+                "batch.size", "65536").streamsProperties();
         assertEquals("50", set.get("linger.ms"));
+        assertEquals("65536", set.get("batch.size"));
         assertEquals("fleet", set.get("application.id"));
         assertEquals("k1:9092,k2:9092", set.get("bootstrap.servers"));
         assertEquals("exactly_once_v2", set.get("processing.guarantee"));
