@@ -2,6 +2,7 @@ package dev.vigil.backtest;
 
 import dev.vigil.streamer.evaluation.TimeRange;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,28 +33,40 @@ record HindsightBound(int separable, int labeled, double alpha, int marginRows) 
             }
             List<RowResult> rows = result.rows();
             double[] smoothed = smoothedErrors(rows, alpha);
-            boolean[] nearLabel = nearLabels(rows, result.labels(), marginRows);
+            List<int[]> spans = result.labels().stream().map(label -> rowSpan(rows, label)).toList();
+            boolean[] nearLabel = new boolean[rows.size()];
+            for (int[] span : spans) {
+                if (span != null) {
+                    int from = Math.max(0, span[0] - marginRows);
+                    int to = Math.min(rows.size() - 1, span[1] + marginRows);
+                    Arrays.fill(nearLabel, from, to + 1, true);
+                }
+            }
             double largestNormal = 0;
             for (int i = 0; i < rows.size(); i++) {
                 if (!nearLabel[i] && !Double.isNaN(smoothed[i])) {
                     largestNormal = Math.max(largestNormal, smoothed[i]);
                 }
             }
-            for (TimeRange label : result.labels()) {
+            for (int[] span : spans) {
                 labeled++;
-                double peak = Double.NaN;
-                for (int i = 0; i < rows.size(); i++) {
-                    long ts = rows.get(i).ts();
-                    if (ts >= label.start() && ts <= label.end() && !Double.isNaN(smoothed[i])) {
-                        peak = Double.isNaN(peak) ? smoothed[i] : Math.max(peak, smoothed[i]);
-                    }
-                }
-                if (peak > largestNormal) {
+                if (span != null && peak(smoothed, span) > largestNormal) {
                     separable++;
                 }
             }
         }
         return new HindsightBound(separable, labeled, alpha, marginRows);
+    }
+
+    /** The largest smoothed error in the rows of {@code span}, NaN when none has a forecast. */
+    private static double peak(double[] smoothed, int[] span) {
+        double peak = Double.NaN;
+        for (int i = span[0]; i <= span[1]; i++) {
+            if (!Double.isNaN(smoothed[i])) {
+                peak = Double.isNaN(peak) ? smoothed[i] : Math.max(peak, smoothed[i]);
+            }
+        }
+        return peak;
     }
 
     static double[] smoothedErrors(List<RowResult> rows, double alpha) {
@@ -94,25 +107,18 @@ record HindsightBound(int separable, int labeled, double alpha, int marginRows) 
         return smoothed;
     }
 
-    private static boolean[] nearLabels(List<RowResult> rows, List<TimeRange> labels, int marginRows) {
-        boolean[] near = new boolean[rows.size()];
-        for (TimeRange label : labels) {
-            int first = -1;
-            int last = -1;
-            for (int i = 0; i < rows.size(); i++) {
-                long ts = rows.get(i).ts();
-                if (ts >= label.start() && ts <= label.end()) {
-                    first = first < 0 ? i : first;
-                    last = i;
-                }
-            }
-            if (first >= 0) {
-                for (int i = Math.max(0, first - marginRows); i <= Math.min(rows.size() - 1, last + marginRows); i++) {
-                    near[i] = true;
-                }
+    /** The first and last row inside {@code label}, or null when no row is. */
+    private static int[] rowSpan(List<RowResult> rows, TimeRange label) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            long ts = rows.get(i).ts();
+            if (ts >= label.start() && ts <= label.end()) {
+                first = first < 0 ? i : first;
+                last = i;
             }
         }
-        return near;
+        return first < 0 ? null : new int[] {first, last};
     }
 
     /** One line for reports. */
