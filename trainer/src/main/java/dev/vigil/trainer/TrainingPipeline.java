@@ -71,7 +71,7 @@ public final class TrainingPipeline {
         LOG.info("{} series, {} points, {} features; windows: {} train, {} validation, {} test", history.series().size(),
                 history.points(), history.features().size(), splits.train().length, splits.validation().length,
                 splits.test().length);
-        Scaling scaling = ScalingFit.resolve(request.scaling(), history, request.split().train());
+        Scaling scaling = ScalingFit.resolve(request.scaling(), history, request.split());
         if (scaling.mean() != null) {
             LOG.info("{} scaling fitted on the training split: mean {}, scale {}", scaling.scheme(), scaling.mean(),
                     scaling.scale());

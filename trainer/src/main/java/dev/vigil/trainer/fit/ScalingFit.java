@@ -15,7 +15,7 @@ public final class ScalingFit {
     }
 
     /** {@code requested} itself unless it is a fixed scheme still to fit; then the fitted scheme. */
-    public static Scaling resolve(Scaling requested, History history, double trainFraction) {
+    public static Scaling resolve(Scaling requested, History history, SplitFractions split) {
         if (!Scaling.FIXED_STANDARD.equals(requested.scheme()) || requested.mean() != null) {
             return requested;
         }
@@ -23,7 +23,7 @@ public final class ScalingFit {
         double[] mean = new double[features];
         long count = 0;
         for (Series series : history.series()) {
-            int end = trainEnd(series, trainFraction);
+            int end = split.trainEnd(series.length());
             for (int t = 0; t < end; t++) {
                 for (int f = 0; f < features; f++) {
                     mean[f] += series.value(t, f);
@@ -40,7 +40,7 @@ public final class ScalingFit {
         }
         double[] std = new double[features];
         for (Series series : history.series()) {
-            int end = trainEnd(series, trainFraction);
+            int end = split.trainEnd(series.length());
             for (int t = 0; t < end; t++) {
                 for (int f = 0; f < features; f++) {
                     double d = series.value(t, f) - mean[f];
@@ -52,9 +52,5 @@ public final class ScalingFit {
             std[f] = Math.sqrt(std[f] / count);
         }
         return requested.fitted(mean, std);
-    }
-
-    private static int trainEnd(Series series, double trainFraction) {
-        return (int) Math.floor(series.length() * trainFraction);
     }
 }

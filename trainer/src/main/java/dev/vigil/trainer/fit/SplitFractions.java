@@ -20,4 +20,14 @@ public record SplitFractions(double train, double validation) {
     public double test() {
         return 1 - train - validation;
     }
+
+    /** The first step after the training split of a series of {@code length} steps. */
+    public int trainEnd(int length) {
+        return (int) Math.floor(length * train);
+    }
+
+    /** The first step after the validation split of a series of {@code length} steps. */
+    public int validationEnd(int length) {
+        return (int) Math.floor(length * (train + validation));
+    }
 }

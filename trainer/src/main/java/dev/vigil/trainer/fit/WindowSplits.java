@@ -29,8 +29,8 @@ public record WindowSplits(long[] train, long[] validation, long[] test) {
         for (int s = 0; s < history.series().size(); s++) {
             Series series = history.series().get(s);
             int n = series.length();
-            int trainEnd = (int) Math.floor(n * fractions.train());
-            int validationEnd = (int) Math.floor(n * (fractions.train() + fractions.validation()));
+            int trainEnd = fractions.trainEnd(n);
+            int validationEnd = fractions.validationEnd(n);
             // first forecast step of a window starting at 'start' is start + W
             long[] tr = range(s, 0, trainEnd - span);
             long[] va = range(s, Math.max(0, trainEnd - windowSize), validationEnd - span);
@@ -63,8 +63,8 @@ public record WindowSplits(long[] train, long[] validation, long[] test) {
     static int minimumLength(int windowSize, int horizon, SplitFractions fractions) {
         int span = windowSize + horizon;
         for (int n = span; ; n++) {
-            int trainEnd = (int) Math.floor(n * fractions.train());
-            int validationEnd = (int) Math.floor(n * (fractions.train() + fractions.validation()));
+            int trainEnd = fractions.trainEnd(n);
+            int validationEnd = fractions.validationEnd(n);
             if (trainEnd >= span && validationEnd - span >= Math.max(0, trainEnd - windowSize)
                     && n - span >= Math.max(0, validationEnd - windowSize)) {
                 return n;
