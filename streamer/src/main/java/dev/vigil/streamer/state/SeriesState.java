@@ -1,5 +1,6 @@
 package dev.vigil.streamer.state;
 
+import dev.vigil.scaling.WindowScaler;
 import dev.vigil.scaling.WindowStats;
 import dev.vigil.streamer.scoring.AlertState;
 import dev.vigil.streamer.scoring.ErrorHistory;
@@ -82,6 +83,19 @@ public final class SeriesState {
             int slot = (start + i) % windowSize;
             System.arraycopy(ring, slot * features, out, offset + i * features, features);
         }
+    }
+
+    /**
+     * The statistics of the held window under {@code scaler}, read from the ring as it lies: a mean and a spread do
+     * not depend on the steps' order, so a full window needs no copy in time order (the drift check runs this for
+     * every stepped forecast). Only meaningful once the window is {@link #warm() warm}.
+     */
+    public WindowStats windowStats(WindowScaler scaler) {
+        if (!warm()) {
+            throw new IllegalStateException("window statistics of a window holding " + count + " of "
+                    + windowSize + " steps");
+        }
+        return scaler.stats(ring, 0);
     }
 
     /** Forgets the samples and the forecast (after a long gap), keeping the scoring history and alert state. */

@@ -191,9 +191,8 @@ final class ForecastBatcher {
         int key = modelKey(model.modelVersion());
         List<Integer> stepping = new ArrayList<>(ready.size());
         List<Integer> deriving = new ArrayList<>(ready.size());
-        double[] raw = new double[windowFloats];
         for (int i = 0; i < ready.size(); i++) {
-            (canStep(ids.get(i), ready.get(i), key, stateSize, raw) ? stepping : deriving).add(i);
+            (canStep(ids.get(i), ready.get(i), key, stateSize) ? stepping : deriving).add(i);
         }
         if (!deriving.isEmpty()) {
             List<SeriesState> derive = deriving.stream().map(ready::get).toList();
@@ -236,13 +235,13 @@ final class ForecastBatcher {
      * before the newest (a filled gap, a restarted warm-up or a forecast made again all break this), not yet due for
      * its refresh, and fed with a scaling that still fits the current window.
      */
-    private boolean canStep(String series, SeriesState state, int key, int stateSize, double[] raw) {
+    private boolean canStep(String series, SeriesState state, int key, int stateSize) {
         return state.lstmTs() != SeriesState.NONE
                 && state.lstmModel() == key
                 && state.lstm().length == stateSize
                 && state.lstmTs() == state.lastTs() - stepMillis
                 && state.stepsSinceDerive() < refreshLimit(series)
-                && withinDrift(state, raw);
+                && withinDrift(state);
     }
 
     /**
@@ -250,9 +249,8 @@ final class ForecastBatcher {
      * those the carried state was fed with: the model was trained on windows scaled with their own statistics, so
      * a state fed with a scaling the series has left forecasts worse than its window would.
      */
-    private boolean withinDrift(SeriesState state, double[] raw) {
-        state.copyWindow(raw, 0);
-        WindowStats now = scaler.stats(raw, 0);
+    private boolean withinDrift(SeriesState state) {
+        WindowStats now = state.windowStats(scaler);
         WindowStats frozen = state.stepStats();
         for (int f = 0; f < features; f++) {
             double scale = frozen.scale()[f];
