@@ -134,11 +134,13 @@ public final class VigilConfig extends AbstractConfig {
             + "about 2 KB each; in batches of Kafka's default 16 KiB that burst takes many requests while processing "
             + "waits. 256 KiB made the streamer 15% faster over a bulk input in the benchmark. producer.batch.size "
             + "overrides it.";
-    private static final String CACHE_MAX_BYTES_DOC = "Kafka Streams' record cache in front of the state stores, in "
-            + "bytes, shared by the stream threads. A series' state (2-4 KB) written for every record is written "
-            + "once per commit when it stays in the cache, instead of to RocksDB and the changelog at every eviction; "
-            + "Kafka Streams' own default, 10 MiB, holds about 3,000 series. Size it to the series of an instance "
-            + "times about 3 KB, or what the heap allows.";
+    private static final String CACHE_MAX_BYTES_DOC = "Memory for series states kept decoded in front of the "
+            + "series store, in bytes, shared evenly by the instance's tasks (Kafka Streams' own record cache gets the "
+            + "same size but holds nothing of Vigil's). A series whose state stays in memory is neither decoded nor "
+            + "encoded per record, and is written to RocksDB and the changelog once per commit; one that does not is "
+            + "read from RocksDB and written out as it leaves. A state takes about 2.7 KB with the default model: "
+            + "Kafka Streams' own default, 10 MiB, holds about 3,800 series. Size it to the series of an instance "
+            + "times about 3 KB, or what the heap allows; 0 writes every change through.";
     private static final String STATE_DIR_DOC = "Kafka Streams state directory (window and threshold stores).";
 
     private static final StreamerSettings D = StreamerSettings.defaults();

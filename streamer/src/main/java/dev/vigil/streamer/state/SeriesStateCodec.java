@@ -1,5 +1,6 @@
 package dev.vigil.streamer.state;
 
+import dev.vigil.spec.ModelSpec;
 import dev.vigil.streamer.scoring.AlertState;
 import dev.vigil.streamer.scoring.Severity;
 
@@ -36,6 +37,20 @@ public final class SeriesStateCodec {
         this.horizon = horizon;
         this.targets = targets;
         this.errorHistory = errorHistory;
+    }
+
+    /** The codec for {@code spec}'s dimensions, keeping {@code errorHistory} smoothed errors per series. */
+    public static SeriesStateCodec forModel(ModelSpec spec, int errorHistory) {
+        return new SeriesStateCodec(spec.windowSize(), spec.features().size(), spec.horizon(), spec.targets().size(),
+                errorHistory);
+    }
+
+    /**
+     * About how much heap one decoded state takes, for a model carrying {@code stateSize} floats of LSTM state: its
+     * encoded size with a 64-byte id and no labels, plus the objects' headers and the cache's entry.
+     */
+    public long heapEstimate(int stateSize) {
+        return maxSize(64, 0, stateSize) + 512L;
     }
 
     public SeriesState fresh() {

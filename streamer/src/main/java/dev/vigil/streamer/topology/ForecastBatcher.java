@@ -9,8 +9,7 @@ import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.output.ForecastRecord;
 import dev.vigil.streamer.state.SeriesState;
 import dev.vigil.streamer.state.SeriesStateCodec;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import dev.vigil.streamer.state.SeriesStateStore;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,8 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Collects the series that need a new forecast and computes their forecasts together in one inference call, when
- * the batch is full or its oldest member has waited the linger time. A queued series' state is already in the store
- * with its newest point and an older forecast; a new instance finds such states when it starts and forecasts them
+ * the batch is full or its oldest member has waited the linger time. A queued series' state is in the store with its
+ * newest point and an older forecast (in memory at once, in RocksDB and the changelog at every commit); a new instance finds such states when it starts and forecasts them
  * first, so a series whose record was processed but whose forecast was not yet made when the instance died gets it
  * after the restart: nothing is lost between a record's arrival and its batch.
  *
@@ -48,7 +47,7 @@ final class ForecastBatcher {
     private final int windowFloats;
     /** Queued series in arrival order, with their decoded state when the processor handed it over. */
     private final Map<String, Queued> queued = new LinkedHashMap<>();
-    private KeyValueStore<String, byte[]> states;
+    private SeriesStateStore states;
     private final StreamerMetrics metrics;
     private Consumer<ForecastRecord> emitter;
 
@@ -78,18 +77,16 @@ final class ForecastBatcher {
      * than their newest point. One pass over the task's states when it starts, instead of a second store written
      * twice per record.
      */
-    void init(KeyValueStore<String, byte[]> stateStore, Consumer<ForecastRecord> forecastEmitter) {
+    void init(SeriesStateStore stateStore, Consumer<ForecastRecord> forecastEmitter) {
         this.states = stateStore;
         this.emitter = forecastEmitter;
         queued.clear();
-        try (KeyValueIterator<String, byte[]> it = stateStore.all()) {
-            it.forEachRemaining(kv -> {
-                if (codec.awaitsForecast(kv.value)) {
-                    // due at the first punctuation (nothing may be forwarded from init)
-                    queued.put(kv.key, new Queued(null, 0L));
-                }
-            });
-        }
+        stateStore.forEachStored((series, stored) -> {
+            if (codec.awaitsForecast(stored)) {
+                // due at the first punctuation (nothing may be forwarded from init)
+                queued.put(series, new Queued(null, 0L));
+            }
+        });
     }
 
     /** Number of series queued when the instance started: restored work, for the log. */
@@ -135,7 +132,7 @@ final class ForecastBatcher {
                 it.remove();
                 SeriesState state = next.getValue().state();
                 if (state == null) {
-                    state = codec.decode(states.get(next.getKey()));
+                    state = states.get(next.getKey());
                 }
                 if (state.warm()) {
                     ready.add(state);
@@ -296,7 +293,7 @@ final class ForecastBatcher {
             scales[t] = stats.scale()[targetIndices[t]];
         }
         state.setForecast(state.lastTs(), path, scales);
-        states.put(series, codec.encode(state));
+        states.put(series, state);
         emitter.accept(new ForecastRecord(series, state.lastTs(), stepMillis, targetNames, path,
                 model.modelVersion()));
     }

@@ -8,12 +8,11 @@ import dev.vigil.streamer.output.OutputJson;
 import dev.vigil.streamer.output.ScoreRecord;
 import dev.vigil.streamer.state.SeriesState;
 import dev.vigil.streamer.state.SeriesStateCodec;
+import dev.vigil.streamer.state.SeriesStateStore;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private final SeriesTimeline timeline;
     private final StreamerMetrics metrics;
     private ProcessorContext<byte[], byte[]> context;
-    private KeyValueStore<String, byte[]> states;
+    private SeriesStateStore states;
     private DeadLetterRouter deadLetters;
     private long modelGeneration;
 
@@ -49,8 +48,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.metrics = metrics;
         this.forecaster = forecaster;
         this.spec = forecaster.spec();
-        this.codec = new SeriesStateCodec(spec.windowSize(), spec.features().size(), spec.horizon(),
-                spec.targets().size(), settings.errorHistory());
+        this.codec = SeriesStateCodec.forModel(spec, settings.errorHistory());
         this.decoder = new InputDecoder(spec.features());
         this.scorer = new PointScorer(forecaster, settings);
         this.batcher = new ForecastBatcher(forecaster, codec, settings, metrics);
@@ -100,7 +98,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         long ts = timeline.align(point.point().tsMillis());
         SeriesState state = batcher.held(series);
         if (state == null) {
-            state = codec.decode(states.get(series));
+            state = states.get(series);
         }
         long latest = state.latestTs();
         if (latest != SeriesState.NONE && ts <= latest) {
@@ -113,7 +111,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
         boolean[] counters = counters(record);
         if (counters != null && !CounterRates.apply(state, ts, point.values(), counters)) {
-            states.put(series, codec.encode(state));
+            states.put(series, state);
             emitScore(record, series, ts, ScoreRecord.warmingUp(series, ts, state.count(), spec.windowSize(),
                     forecaster.modelVersion()));
             return;
@@ -128,7 +126,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         if (state.warm()) {
             int horizonStep = timeline.horizonStep(state, ts);
             if (horizonStep < 0) {
-                states.put(series, codec.encode(state));
+                states.put(series, state);
                 batcher.enqueue(series, state, context.currentSystemTimeMs());
                 batcher.flush(); // updates this state object with the forecast
                 horizonStep = timeline.horizonStep(state, ts);
@@ -153,7 +151,7 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         if (!warmBefore && state.warm()) {
             metrics.warmUpEnded();
         }
-        states.put(series, codec.encode(state));
+        states.put(series, state);
         emitScore(record, series, ts, score);
         if (state.warm()) {
             batcher.enqueue(series, state, context.currentSystemTimeMs());
@@ -171,14 +169,12 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
         modelGeneration = generation;
         long now = context.currentSystemTimeMs();
-        try (KeyValueIterator<String, byte[]> all = states.all()) {
-            all.forEachRemaining(kv -> {
-                SeriesState state = codec.decode(kv.value);
-                if (state.warm()) {
-                    batcher.enqueue(kv.key, state, now);
-                }
-            });
-        }
+        states.forEachStored((series, stored) -> {
+            SeriesState state = codec.decode(stored);
+            if (state.warm()) {
+                batcher.enqueue(series, state, now);
+            }
+        });
         batcher.flush();
     }
 

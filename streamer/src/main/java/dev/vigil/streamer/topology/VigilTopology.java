@@ -4,14 +4,14 @@ import dev.vigil.streamer.inference.Forecaster;
 import dev.vigil.streamer.inference.InferenceMode;
 import dev.vigil.streamer.input.PointDecoder;
 import dev.vigil.streamer.metrics.StreamerMetrics;
+import dev.vigil.streamer.state.SeriesStateCodec;
+import dev.vigil.streamer.state.SeriesStateStoreBuilder;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.Set;
 
@@ -85,7 +85,7 @@ public final class VigilTopology {
     public record FanOut(PointDecoder decoder, String pointsTopic) {
     }
 
-    /** Declares the processor's store: persistent, cached, changelogged. */
+    /** Declares the processor's store: persistent, changelogged, with a cache of decoded states. */
     private record SeriesProcessorSupplier(StreamerSettings settings, Forecaster forecaster, StreamerMetrics metrics,
                                            boolean fannedOut)
             implements ProcessorSupplier<byte[], byte[], byte[], byte[]> {
@@ -98,8 +98,8 @@ public final class VigilTopology {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(),
-                    Serdes.ByteArray()).withCachingEnabled());
+            return Set.of(new SeriesStateStoreBuilder(SERIES_STORE,
+                    SeriesStateCodec.forModel(forecaster.spec(), settings.errorHistory()), forecaster.stateSize()));
         }
     }
 }
