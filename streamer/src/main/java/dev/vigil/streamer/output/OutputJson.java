@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 
 /**
  * Serialises output records as compact JSON. Scores and forecasts, one of each per input point, are written field by
@@ -18,7 +17,7 @@ public final class OutputJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
-    /** One reusable generator per stream thread: creating one per record was a fifth of writing it. */
+    /** One reusable writer and buffer per stream thread: creating a generator per record was a fifth of writing it. */
     private static final ThreadLocal<PointRecordWriter> WRITERS = ThreadLocal.withInitial(PointRecordWriter::new);
 
     private OutputJson() {
@@ -44,14 +43,13 @@ public final class OutputJson {
 
     /** How the thread's writer writes one kind of record. */
     private interface Writing<R> {
-        byte[] write(PointRecordWriter writer, R record) throws IOException;
+        byte[] write(PointRecordWriter writer, R record);
     }
 
     private static <R> byte[] write(R record, String kind, String series, Writing<R> writing) {
         try {
             return writing.write(WRITERS.get(), record);
-        } catch (IOException | RuntimeException e) {
-            WRITERS.remove(); // its generator may be left mid-record
+        } catch (RuntimeException e) {
             throw new IllegalStateException("could not serialise a " + kind + " of series " + series, e);
         }
     }

@@ -1,66 +1,44 @@
 package dev.vigil.streamer.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Writes the two records made for every input point, a score and a forecast, with one generator that it keeps for
- * all of them: each record is a root value, flushed into a reused buffer and copied out. Field names are encoded
- * once. One per thread (see {@link OutputJson}); a writer whose record failed half-way is not used again.
+ * Writes the two records made for every input point, a score and a forecast, into one reused buffer, with field
+ * names encoded once. One per thread (see {@link OutputJson}); a writer whose record failed half-way starts the
+ * next one afresh.
  */
 final class PointRecordWriter {
 
-    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .rootValueSeparator((String) null) // records follow each other in one generator: nothing between them
-            .build();
-    private static final SerializableString SERIES = name("series");
-    private static final SerializableString TS = name("ts");
-    private static final SerializableString STATUS = name("status");
-    private static final SerializableString SAMPLES = name("samples");
-    private static final SerializableString NEEDED = name("needed");
-    private static final SerializableString ACTUAL = name("actual");
-    private static final SerializableString EXPECTED = name("expected");
-    private static final SerializableString ERROR = name("error");
-    private static final SerializableString LOWER = name("lower");
-    private static final SerializableString UPPER = name("upper");
-    private static final SerializableString SCALED_ERROR = name("scaledError");
-    private static final SerializableString SMOOTHED_ERROR = name("smoothedError");
-    private static final SerializableString SCORE = name("score");
-    private static final SerializableString THRESHOLD = name("threshold");
-    private static final SerializableString ANOMALY = name("anomaly");
-    private static final SerializableString HORIZON_STEP = name("horizonStep");
-    private static final SerializableString FILLED_BEFORE = name("filledBefore");
-    private static final SerializableString MODEL_VERSION = name("modelVersion");
-    private static final SerializableString ORIGIN = name("origin");
-    private static final SerializableString STEPS = name("steps");
-    private static final SerializableString VALUES = name("values");
+    private static final byte[] SERIES = JsonBytes.encodedName("series");
+    private static final byte[] TS = JsonBytes.encodedName("ts");
+    private static final byte[] STATUS = JsonBytes.encodedName("status");
+    private static final byte[] SAMPLES = JsonBytes.encodedName("samples");
+    private static final byte[] NEEDED = JsonBytes.encodedName("needed");
+    private static final byte[] ACTUAL = JsonBytes.encodedName("actual");
+    private static final byte[] EXPECTED = JsonBytes.encodedName("expected");
+    private static final byte[] ERROR = JsonBytes.encodedName("error");
+    private static final byte[] LOWER = JsonBytes.encodedName("lower");
+    private static final byte[] UPPER = JsonBytes.encodedName("upper");
+    private static final byte[] SCALED_ERROR = JsonBytes.encodedName("scaledError");
+    private static final byte[] SMOOTHED_ERROR = JsonBytes.encodedName("smoothedError");
+    private static final byte[] SCORE = JsonBytes.encodedName("score");
+    private static final byte[] THRESHOLD = JsonBytes.encodedName("threshold");
+    private static final byte[] ANOMALY = JsonBytes.encodedName("anomaly");
+    private static final byte[] HORIZON_STEP = JsonBytes.encodedName("horizonStep");
+    private static final byte[] FILLED_BEFORE = JsonBytes.encodedName("filledBefore");
+    private static final byte[] MODEL_VERSION = JsonBytes.encodedName("modelVersion");
+    private static final byte[] ORIGIN = JsonBytes.encodedName("origin");
+    private static final byte[] STEPS = JsonBytes.encodedName("steps");
+    private static final byte[] VALUES = JsonBytes.encodedName("values");
 
-    private final ByteArrayBuilder out = new ByteArrayBuilder(1024);
-    private final JsonGenerator g;
+    private final JsonBytes json = new JsonBytes();
 
-    PointRecordWriter() {
-        try {
-            g = FACTORY.createGenerator(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    byte[] score(ScoreRecord r) throws IOException {
-        g.writeStartObject();
+    byte[] score(ScoreRecord r) {
+        json.reset();
+        json.startObject();
         string(SERIES, r.series());
-        g.writeFieldName(TS);
-        g.writeNumber(r.ts());
+        json.name(TS);
+        json.number(r.ts());
         string(STATUS, r.status());
         integer(SAMPLES, r.samples());
         integer(NEEDED, r.needed());
@@ -74,99 +52,96 @@ final class PointRecordWriter {
         number(SCORE, r.score());
         number(THRESHOLD, r.threshold());
         if (r.anomaly() != null) {
-            g.writeFieldName(ANOMALY);
-            g.writeBoolean(r.anomaly());
+            json.name(ANOMALY);
+            json.bool(r.anomaly());
         }
         integer(HORIZON_STEP, r.horizonStep());
         integer(FILLED_BEFORE, r.filledBefore());
         string(MODEL_VERSION, r.modelVersion());
-        g.writeEndObject();
-        return take();
+        json.endObject();
+        return json.take();
     }
 
-    byte[] forecast(ForecastRecord r) throws IOException {
+    byte[] forecast(ForecastRecord r) {
         int targets = r.targets().size();
-        g.writeStartObject();
+        json.reset();
+        json.startObject();
         nullableString(SERIES, r.series());
-        g.writeFieldName(ORIGIN);
-        g.writeNumber(r.origin());
-        g.writeFieldName(STEPS);
-        g.writeStartArray();
+        json.name(ORIGIN);
+        json.number(r.origin());
+        json.name(STEPS);
+        json.startArray();
         for (int h = 0; h < r.horizon(); h++) {
-            g.writeStartObject();
-            g.writeFieldName(TS);
-            g.writeNumber(r.stepTs(h));
-            g.writeFieldName(VALUES);
-            g.writeStartObject();
+            json.startObject();
+            json.name(TS);
+            json.number(r.stepTs(h));
+            json.name(VALUES);
+            json.startObject();
             for (int t = 0; t < targets; t++) {
-                g.writeFieldName(r.targets().get(t));
-                g.writeNumber(r.value(h, t));
+                json.name(fieldName(r.targets().get(t)));
+                json.number(r.value(h, t));
             }
-            g.writeEndObject();
-            g.writeEndObject();
+            json.endObject();
+            json.endObject();
         }
-        g.writeEndArray();
+        json.endArray();
         nullableString(MODEL_VERSION, r.modelVersion());
-        g.writeEndObject();
-        return take();
+        json.endObject();
+        return json.take();
     }
 
-    /** The record just written, leaving the buffer empty for the next. */
-    private byte[] take() throws IOException {
-        g.flush();
-        byte[] bytes = out.toByteArray();
-        out.reset();
-        return bytes;
-    }
-
-    private void string(SerializableString name, String value) throws IOException {
+    private void string(byte[] name, String value) {
         if (value != null) {
-            g.writeFieldName(name);
-            g.writeString(value);
+            json.name(name);
+            json.string(value);
         }
     }
 
-    private void nullableString(SerializableString name, String value) throws IOException {
-        g.writeFieldName(name);
+    private void nullableString(byte[] name, String value) {
+        json.name(name);
         if (value == null) {
-            g.writeNull();
+            json.nul();
         } else {
-            g.writeString(value);
+            json.string(value);
         }
     }
 
-    private void integer(SerializableString name, Integer value) throws IOException {
+    private void integer(byte[] name, Integer value) {
         if (value != null) {
-            g.writeFieldName(name);
-            g.writeNumber(value.intValue());
+            json.name(name);
+            json.number(value.intValue());
         }
     }
 
-    private void number(SerializableString name, Double value) throws IOException {
+    private void number(byte[] name, Double value) {
         if (value != null) {
-            g.writeFieldName(name);
-            g.writeNumber(value.doubleValue());
+            json.name(name);
+            json.number(value.doubleValue());
         }
     }
 
-    private void map(SerializableString name, Map<String, Double> values) throws IOException {
+    private void map(byte[] name, Map<String, Double> values) {
         if (values == null) {
             return;
         }
-        g.writeFieldName(name);
-        g.writeStartObject();
+        json.name(name);
+        json.startObject();
         for (Map.Entry<String, Double> e : values.entrySet()) {
-            g.writeFieldName(e.getKey());
+            json.name(fieldName(e.getKey()));
             if (e.getValue() == null) {
-                g.writeNull();
+                json.nul();
             } else {
-                g.writeNumber(e.getValue().doubleValue());
+                json.number(e.getValue().doubleValue());
             }
         }
-        g.writeEndObject();
+        json.endObject();
     }
 
-    private static SerializableString name(String text) {
-        return new SerializedString(text);
+    /** A map key or target name: the mapper refuses a null one, and so does this writer. */
+    private static String fieldName(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("a field without a name");
+        }
+        return name;
     }
 }

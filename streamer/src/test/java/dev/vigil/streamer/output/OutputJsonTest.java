@@ -78,7 +78,8 @@ class OutputJsonTest {
     }
 
     private static String id(Random random) {
-        String[] ids = {"web-1", "db \"primary\"", "h\u00e9te/\u65e5\u672c", "tab\tand\nnewline", "back\\slash", ""};
+        String[] ids = {"web-1", "db \"primary\"", "h\u00e9te/\u65e5\u672c", "tab\tand\nnewline", "back\\slash", "",
+            "ctl\u0001\u001f\b\f\r/", "emoji\uD83D\uDE00\u00e9"};
         return ids[random.nextInt(ids.length)] + random.nextInt(1000);
     }
 
