@@ -88,13 +88,25 @@ public final class DynamicThreshold {
         }
         float[] values = errors.buffer();
         int head = errors.head();
+        // the errors, oldest first, lie in two runs of the ring: [head, head + first) and [0, n - first); every
+        // loop below walks them in that order, so the sums are the same as one pass in time order
+        int first = Math.min(n, values.length - head);
+        int firstEnd = head + first;
+        int wrapped = n - first;
         double sum = 0;
-        for (int i = 0, j = head; i < n; i++, j = next(j, values.length)) {
+        for (int j = head; j < firstEnd; j++) {
+            sum += values[j];
+        }
+        for (int j = 0; j < wrapped; j++) {
             sum += values[j];
         }
         double mu = sum / n;
         double squares = 0;
-        for (int i = 0, j = head; i < n; i++, j = next(j, values.length)) {
+        for (int j = head; j < firstEnd; j++) {
+            double d = values[j] - mu;
+            squares += d * d;
+        }
+        for (int j = 0; j < wrapped; j++) {
             double d = values[j] - mu;
             squares += d * d;
         }
@@ -115,8 +127,8 @@ public final class DynamicThreshold {
         // runStart[k]: how many runs of errors at or above candidate k start, as a difference array over k
         int[] runStart = new int[CANDIDATES + 1];
         int previous = 0;
-        for (int i = 0, j = head; i < n; i++, j = next(j, values.length)) {
-            double x = values[j];
+        for (int i = 0; i < n; i++) {
+            double x = values[i < first ? head + i : i - first];
             int band = 0;
             while (band < CANDIDATES && x >= eps[band]) {
                 band++;
