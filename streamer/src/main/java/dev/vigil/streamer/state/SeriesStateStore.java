@@ -42,6 +42,9 @@ public final class SeriesStateStore extends WrappedStateStore<KeyValueStore<Stri
     private final StateCacheBudget budget;
     /** Access order: the eldest entry is the series seen least recently. */
     private final LinkedHashMap<String, Cached> cached = new LinkedHashMap<>(1024, 0.75f, true);
+    /** The entry {@link #get} returned last: the put that follows it for the same state needs no second lookup. */
+    private String lastSeries;
+    private Cached lastEntry;
     private StateStoreContext context;
     private boolean registered;
     private long evictions;
@@ -57,6 +60,7 @@ public final class SeriesStateStore extends WrappedStateStore<KeyValueStore<Stri
     @Override
     public void init(StateStoreContext stateStoreContext, StateStore root) {
         cached.clear();
+        forgetLast();
         this.context = stateStoreContext;
         budget.configure(cacheBytes(stateStoreContext.appConfigs()));
         if (!registered) {
@@ -72,19 +76,24 @@ public final class SeriesStateStore extends WrappedStateStore<KeyValueStore<Stri
      */
     public SeriesState get(String series) {
         Cached entry = cached.get(series);
-        if (entry != null) {
-            entry.dirty = true;
-            return entry.state;
+        if (entry == null) {
+            SeriesState state = codec.decode(wrapped().get(series));
+            if (budget.capacity(bytesPerState) == 0) {
+                return state;
+            }
+            entry = keep(series, state);
         }
-        SeriesState state = codec.decode(wrapped().get(series));
-        if (budget.capacity(bytesPerState) > 0) {
-            keep(series, state);
-        }
-        return state;
+        entry.dirty = true;
+        lastSeries = series;
+        lastEntry = entry;
+        return entry.state;
     }
 
     /** Makes {@code state} the series' state; it is written to the store at the next commit. */
     public void put(String series, SeriesState state) {
+        if (lastEntry != null && lastEntry.dirty && lastEntry.state == state && series.equals(lastSeries)) {
+            return; // handed out by get, still cached (an eviction forgets it) and not written since
+        }
         Cached entry = cached.get(series);
         if (entry != null) {
             entry.state = state;
@@ -138,12 +147,14 @@ public final class SeriesStateStore extends WrappedStateStore<KeyValueStore<Stri
     @Override
     public void clearCache() {
         cached.clear();
+        forgetLast();
         super.clearCache();
     }
 
     @Override
     public void close() {
         cached.clear();
+        forgetLast();
         if (registered) {
             budget.unregister();
             registered = false;
@@ -151,14 +162,17 @@ public final class SeriesStateStore extends WrappedStateStore<KeyValueStore<Stri
         super.close();
     }
 
-    private void keep(String series, SeriesState state) {
+    /** Caches the state as changed, evicting the least recently seen beyond the budget; null when it is 0. */
+    private Cached keep(String series, SeriesState state) {
         int capacity = budget.capacity(bytesPerState);
         if (capacity == 0) {
             wrapped().put(series, codec.encode(state));
-            return;
+            return null;
         }
-        cached.put(series, new Cached(state));
+        Cached kept = new Cached(state);
+        cached.put(series, kept);
         if (cached.size() > capacity) {
+            forgetLast();
             Iterator<Map.Entry<String, Cached>> eldest = cached.entrySet().iterator();
             while (cached.size() > capacity) {
                 Map.Entry<String, Cached> e = eldest.next();
@@ -169,6 +183,12 @@ public final class SeriesStateStore extends WrappedStateStore<KeyValueStore<Stri
                 }
             }
         }
+        return kept;
+    }
+
+    private void forgetLast() {
+        lastSeries = null;
+        lastEntry = null;
     }
 
     private void writeDown() {

@@ -124,6 +124,23 @@ class SeriesStateStoreTest {
     }
 
     @Test
+    void aStateChangedAgainAfterACommitIsWrittenAtTheNextOne() {
+        try (TopologyTestDriver driver = driver(1024 * PER_STATE, new ArrayList<>())) {
+            SeriesStateStore store = store(driver);
+            SeriesState state = store.get("c");
+            state.append(1000, new double[] {1}, false);
+            store.put("c", state);
+            store.flushCache();
+            // as the batcher does: the same object, changed after the commit, put back with no get between
+            state.append(2000, new double[] {2}, false);
+            store.put("c", state);
+            store.flushCache();
+
+            assertEquals(2, store.stored("c").count(), "the change made after the first commit was written too");
+        }
+    }
+
+    @Test
     void overItsBudgetTheStoreWritesDownTheLeastRecentlySeenSeries() {
         List<SeriesState> seen = new ArrayList<>();
         try (TopologyTestDriver driver = driver(2 * PER_STATE, seen)) {
