@@ -86,6 +86,14 @@ class SeriesStateStoreTest {
         return driver.createInputTopic("points", new StringSerializer(), new StringSerializer());
     }
 
+    /** Gets the series' state, appends one point and puts it back, as the processor does for a record. */
+    private static SeriesState change(SeriesStateStore store, String series, long ts, double value) {
+        SeriesState state = store.get(series);
+        state.append(ts, new double[] {value}, false);
+        store.put(series, state);
+        return state;
+    }
+
     private static SeriesStateStore store(TopologyTestDriver driver) {
         return (SeriesStateStore) driver.getStateStore(STORE);
     }
@@ -113,9 +121,7 @@ class SeriesStateStoreTest {
     void changesReachTheStoreBelowOnlyAtTheNextCommit() {
         try (TopologyTestDriver driver = driver(1024 * PER_STATE, new ArrayList<>())) {
             SeriesStateStore store = store(driver);
-            SeriesState state = store.get("b");
-            state.append(1000, new double[] {7}, false);
-            store.put("b", state);
+            change(store, "b", 1000, 7);
 
             assertEquals(0, store.stored("b").count(), "not written before a commit: a restart now would not see it");
             store.flushCache(); // what Kafka Streams calls as it prepares a commit
@@ -127,9 +133,7 @@ class SeriesStateStoreTest {
     void aStateChangedAgainAfterACommitIsWrittenAtTheNextOne() {
         try (TopologyTestDriver driver = driver(1024 * PER_STATE, new ArrayList<>())) {
             SeriesStateStore store = store(driver);
-            SeriesState state = store.get("c");
-            state.append(1000, new double[] {1}, false);
-            store.put("c", state);
+            SeriesState state = change(store, "c", 1000, 1);
             store.flushCache();
             // as the batcher does: the same object, changed after the commit, put back with no get between
             state.append(2000, new double[] {2}, false);
@@ -145,17 +149,11 @@ class SeriesStateStoreTest {
         List<SeriesState> seen = new ArrayList<>();
         try (TopologyTestDriver driver = driver(2 * PER_STATE, seen)) {
             SeriesStateStore store = store(driver);
-            SeriesState a = store.get("a");
-            a.append(1000, new double[] {1}, false);
-            store.put("a", a);
-            SeriesState b = store.get("b");
-            b.append(1000, new double[] {2}, false);
-            store.put("b", b);
+            change(store, "a", 1000, 1);
+            change(store, "b", 1000, 2);
             assertEquals(0, store.stored("a").count(), "within the budget nothing is written before a commit");
 
-            SeriesState c = store.get("c"); // a third series: "a", seen least recently, leaves the cache
-            c.append(1000, new double[] {3}, false);
-            store.put("c", c);
+            change(store, "c", 1000, 3); // a third series: "a", seen least recently, leaves the cache
 
             assertEquals(2, store.cachedStates(), "a budget of 2 states holds 2");
             assertEquals(1, store.evictions(), "one changed state written down early");
@@ -170,9 +168,7 @@ class SeriesStateStoreTest {
     void aBudgetOfZeroWritesEveryChangeThrough() {
         try (TopologyTestDriver driver = driver(0, new ArrayList<>())) {
             SeriesStateStore store = store(driver);
-            SeriesState state = store.get("z");
-            state.append(1000, new double[] {5}, false);
-            store.put("z", state);
+            change(store, "z", 1000, 5);
 
             assertEquals(0, store.cachedStates(), "nothing held");
             assertEquals(1, store.stored("z").count(), "written at once");
@@ -183,11 +179,8 @@ class SeriesStateStoreTest {
     void aWalkOverTheStoredStatesWritesTheChangedOnesDownFirst() {
         try (TopologyTestDriver driver = driver(1024 * PER_STATE, new ArrayList<>())) {
             SeriesStateStore store = store(driver);
-            for (String series : List.of("p", "q")) {
-                SeriesState state = store.get(series);
-                state.append(1000, new double[] {9}, false);
-                store.put(series, state);
-            }
+            change(store, "p", 1000, 9);
+            change(store, "q", 1000, 9);
             List<String> walked = new ArrayList<>();
             store.forEachStored((series, bytes) -> {
                 walked.add(series);
