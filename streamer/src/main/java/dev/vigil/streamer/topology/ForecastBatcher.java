@@ -21,9 +21,10 @@ import java.util.function.Consumer;
 /**
  * Collects the series that need a new forecast and computes their forecasts together in one inference call, when
  * the batch is full or its oldest member has waited the linger time. A queued series' state is in the store with its
- * newest point and an older forecast (in memory at once, in RocksDB and the changelog at every commit); a new instance finds such states when it starts and forecasts them
- * first, so a series whose record was processed but whose forecast was not yet made when the instance died gets it
- * after the restart: nothing is lost between a record's arrival and its batch.
+ * newest point and an older forecast (in memory at once, in RocksDB and the changelog at every commit); a new instance
+ * finds such states when it starts and forecasts them first, so a series whose record was processed but whose forecast
+ * was not yet made when the instance died gets it after the restart: nothing is lost between a record's arrival and its
+ * batch.
  *
  * <p>In stateful mode (see {@link InferenceMode}) most series advance their stored LSTM state by one step instead of
  * re-running their window; docs/performance.md says what that saves and docs/state.md what it stores.
