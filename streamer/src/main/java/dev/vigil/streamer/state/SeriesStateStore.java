@@ -78,10 +78,11 @@ public final class SeriesStateStore extends WrappedStateStore<KeyValueStore<Stri
         Cached entry = cached.get(series);
         if (entry == null) {
             SeriesState state = codec.decode(wrapped().get(series));
-            if (budget.capacity(bytesPerState) == 0) {
-                return state;
+            int capacity = budget.capacity(bytesPerState);
+            if (capacity == 0) {
+                return state; // nothing to write back: the caller's put writes it through
             }
-            entry = keep(series, state);
+            entry = keep(series, state, capacity);
         }
         entry.dirty = true;
         lastSeries = series;
@@ -100,7 +101,12 @@ public final class SeriesStateStore extends WrappedStateStore<KeyValueStore<Stri
             entry.dirty = true;
             return;
         }
-        keep(series, state);
+        int capacity = budget.capacity(bytesPerState);
+        if (capacity == 0) {
+            wrapped().put(series, codec.encode(state));
+            return;
+        }
+        keep(series, state, capacity);
     }
 
     /**
@@ -162,13 +168,8 @@ public final class SeriesStateStore extends WrappedStateStore<KeyValueStore<Stri
         super.close();
     }
 
-    /** Caches the state as changed, evicting the least recently seen beyond the budget; null when it is 0. */
-    private Cached keep(String series, SeriesState state) {
-        int capacity = budget.capacity(bytesPerState);
-        if (capacity == 0) {
-            wrapped().put(series, codec.encode(state));
-            return null;
-        }
+    /** Caches the state as changed, evicting the least recently seen beyond {@code capacity} (at least 1). */
+    private Cached keep(String series, SeriesState state, int capacity) {
         Cached kept = new Cached(state);
         cached.put(series, kept);
         if (cached.size() > capacity) {
