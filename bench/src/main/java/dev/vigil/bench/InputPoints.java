@@ -19,9 +19,12 @@ import java.util.Properties;
  */
 final class InputPoints {
 
+    private static final String ID_PREFIX = "bench-";
+
     private final ModelSpec spec;
     private final int series;
     private final long firstTs;
+    private final String[] ids;
 
     /**
      * @param stepsAhead steps per series the benchmark will still send after the bulk input (latency phase)
@@ -30,6 +33,10 @@ final class InputPoints {
         this.spec = spec;
         this.series = series;
         this.firstTs = alignedNow(spec.stepMillis()) - (bulkSteps + stepsAhead + 1) * spec.stepMillis();
+        this.ids = new String[series];
+        for (int s = 0; s < series; s++) {
+            ids[s] = seriesId(s);
+        }
     }
 
     int series() {
@@ -37,11 +44,37 @@ final class InputPoints {
     }
 
     static String seriesId(int index) {
-        return String.format(Locale.ROOT, "bench-%07d", index);
+        return String.format(Locale.ROOT, ID_PREFIX + "%07d", index);
+    }
+
+    /** {@link #seriesId}, built once per series. */
+    String id(int index) {
+        return ids[index];
+    }
+
+    /** The index of the series whose id is {@code key} (UTF-8), or -1 when it is no benchmark series' id. */
+    static int seriesIndex(byte[] key) {
+        if (key == null || key.length != ID_PREFIX.length() + 7) {
+            return -1;
+        }
+        int index = 0;
+        for (int i = ID_PREFIX.length(); i < key.length; i++) {
+            int digit = key[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            index = index * 10 + digit;
+        }
+        return index;
     }
 
     long timestamp(long step) {
         return firstTs + step * spec.stepMillis();
+    }
+
+    /** The step whose timestamp is {@code ts}. */
+    long step(long ts) {
+        return Math.floorDiv(ts - firstTs, spec.stepMillis());
     }
 
     /**
@@ -56,12 +89,13 @@ final class InputPoints {
         List<String> features = spec.features();
         StringBuilder json = new StringBuilder(64).append("{\"ts\":").append(timestamp(step));
         if (features.size() == 1 && features.get(0).equals("value")) {
-            json.append(",\"value\":").append(format(level + Math.sin(phase)));
+            json.append(",\"value\":");
+            appendFixed4(json, level + Math.sin(phase));
         } else {
             json.append(",\"values\":{");
             for (int f = 0; f < features.size(); f++) {
-                json.append(f == 0 ? "" : ",").append('"').append(features.get(f)).append("\":")
-                        .append(format(level * (f + 1) + Math.sin(phase + f)));
+                json.append(f == 0 ? "" : ",").append('"').append(features.get(f)).append("\":");
+                appendFixed4(json, level * (f + 1) + Math.sin(phase + f));
             }
             json.append('}');
         }
@@ -87,7 +121,7 @@ final class InputPoints {
         try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers, 20)) {
             for (long step = 0; step < steps; step++) {
                 for (int s = 0; s < series; s++) {
-                    producer.send(new ProducerRecord<>(topic, seriesId(s), value(s, step)));
+                    producer.send(new ProducerRecord<>(topic, id(s), value(s, step)));
                     written++;
                 }
             }
@@ -110,7 +144,21 @@ final class InputPoints {
         return now - now % stepMillis;
     }
 
-    private static String format(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+    /**
+     * {@code v} with four decimals, as {@code %.4f} writes it but for ties and negative zero, at a fraction of
+     * {@link String#format}'s cost: the latency phase formats its points while it is being measured.
+     */
+    static void appendFixed4(StringBuilder json, double v) {
+        long scaled = Math.round(v * 10_000);
+        if (scaled < 0) {
+            json.append('-');
+            scaled = -scaled;
+        }
+        long fraction = scaled % 10_000;
+        json.append(scaled / 10_000).append('.');
+        for (long pad = 1_000; pad > 1 && fraction < pad; pad /= 10) {
+            json.append('0');
+        }
+        json.append(fraction);
     }
 }

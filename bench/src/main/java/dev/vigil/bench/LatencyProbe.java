@@ -1,7 +1,5 @@
 package dev.vigil.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,22 +7,23 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * End-to-end latency at a fixed rate: a producer paced at {@code rate} points/s sends fresh points (the steps after
  * the bulk input, series in turn) and notes each send time; a consumer of the scores topic, in the same JVM, looks
- * up the send time of every score record's {@code (series, ts)} and records how long after the send the score was
- * readable. The producer lingers {@value #PRODUCER_LINGER_MS} ms; the app runs with its own settings.
+ * up the send time of every score record's {@code (series, ts)} (its key and timestamp) and records how long after
+ * the send the score was readable. The producer lingers {@value #PRODUCER_LINGER_MS} ms; the app runs with its own
+ * settings. The probe stands in for producers and consumers that would run elsewhere, so it is kept cheap: it
+ * shares the cores with the app and the broker.
  */
 final class LatencyProbe {
 
@@ -53,7 +52,6 @@ final class LatencyProbe {
      */
     static final int PRODUCER_LINGER_MS = 5;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DRAIN = Duration.ofSeconds(15);
 
     private LatencyProbe() {
@@ -68,9 +66,11 @@ final class LatencyProbe {
         int series = input.series();
         long warmUpPoints = (long) (rate * warmUp.toNanos() / 1e9);
         long total = warmUpPoints + Math.max(series, (long) (rate * duration.toNanos() / 1e9));
-        Map<String, Sent> sentAt = new ConcurrentHashMap<>();
+        // the send time of point i (the i-th sent), 0 once its score is seen: an array, not a map of strings, so
+        // that the probe, which shares the cores with the app and the broker, costs them as little as it can
+        AtomicLongArray sentAt = new AtomicLongArray(Math.toIntExact(total));
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers);
+        try (KafkaConsumer<byte[], Void> consumer = consumer(bootstrapServers);
              KafkaProducer<String, byte[]> producer = InputPoints.producer(bootstrapServers, PRODUCER_LINGER_MS)) {
             List<TopicPartition> partitions = consumer.partitionsFor(scoresTopic).stream()
                     .map(p -> new TopicPartition(scoresTopic, p.partition())).toList();
@@ -81,7 +81,8 @@ final class LatencyProbe {
             long[] bySecond = new long[(int) (warmUp.toSeconds() + Math.max(1, duration.toSeconds())) + 1];
             long intervalNanos = (long) (1e9 / rate);
             long start = System.nanoTime();
-            Thread reader = new Thread(() -> read(consumer, sentAt, histogram, total, start, bySecond),
+            Sends sends = new Sends(input, firstStep, warmUpPoints, sentAt);
+            Thread reader = new Thread(() -> read(consumer, sends, histogram, start, bySecond),
                     "latency-probe-reader");
             reader.start();
             for (long i = 0; i < total; i++) {
@@ -92,9 +93,9 @@ final class LatencyProbe {
                 }
                 int s = (int) (i % series);
                 long step = firstStep + i / series;
-                String id = InputPoints.seriesId(s);
-                sentAt.put(id + "@" + input.timestamp(step), new Sent(System.nanoTime(), i >= warmUpPoints));
-                producer.send(new ProducerRecord<>(inputTopic, id, input.value(s, step)));
+                byte[] value = input.value(s, step);
+                sentAt.set((int) i, System.nanoTime());
+                producer.send(new ProducerRecord<>(inputTopic, input.id(s), value));
             }
             producer.flush();
             reader.join(DRAIN.toMillis());
@@ -106,49 +107,58 @@ final class LatencyProbe {
         }
     }
 
-    /** When a point was sent, and whether it was sent after the warm-up. */
-    private record Sent(long nanos, boolean measured) {
+    /**
+     * The points the probe sends, numbered in send order: point {@code i} is step {@code firstStep + i / series}
+     * of series {@code i % series}, so a score's key and timestamp give its number without a lookup.
+     */
+    private record Sends(InputPoints input, long firstStep, long warmUpPoints, AtomicLongArray sentAt) {
+
+        /** The number of the point a score record is for, or -1 when it is none of the probe's points. */
+        int number(byte[] key, long ts) {
+            int s = InputPoints.seriesIndex(key);
+            long step = input.step(ts) - firstStep;
+            if (s < 0 || s >= input.series() || step < 0) {
+                return -1;
+            }
+            long i = step * input.series() + s;
+            return i < sentAt.length() ? (int) i : -1;
+        }
     }
 
     /**
      * Reads score records until every sent point has one, or the thread is interrupted; the points sent after the
-     * warm-up go into the histogram.
+     * warm-up go into the histogram. A score is matched to its point by its key (the series) and record timestamp
+     * (the point's), so the probe never parses the JSON.
      */
-    private static void read(KafkaConsumer<String, String> consumer, Map<String, Sent> sentAt, Histogram histogram,
-                             long total, long start, long[] maxBySecond) {
+    private static void read(KafkaConsumer<byte[], Void> consumer, Sends sends, Histogram histogram, long start,
+                             long[] maxBySecond) {
         long received = 0;
+        long total = sends.sentAt().length();
         while (received < total && !Thread.currentThread().isInterrupted()) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+            for (ConsumerRecord<byte[], Void> record : consumer.poll(Duration.ofMillis(20))) {
                 long now = System.nanoTime();
-                Sent sent = sentAt.remove(key(record));
-                if (sent != null) {
+                int i = sends.number(record.key(), record.timestamp());
+                long sent = i < 0 ? 0 : sends.sentAt().getAndSet(i, 0);
+                if (sent != 0) {
                     received++;
                     long micros = Math.min(histogram.getHighestTrackableValue(),
-                            TimeUnit.NANOSECONDS.toMicros(now - sent.nanos()));
-                    if (sent.measured()) {
+                            TimeUnit.NANOSECONDS.toMicros(now - sent));
+                    if (i >= sends.warmUpPoints()) {
                         histogram.recordValue(micros);
                     }
-                    int second = (int) Math.min(maxBySecond.length - 1, (sent.nanos() - start) / 1_000_000_000L);
+                    int second = (int) Math.min(maxBySecond.length - 1, (sent - start) / 1_000_000_000L);
                     maxBySecond[second] = Math.max(maxBySecond[second], micros);
                 }
             }
         }
     }
 
-    private static String key(ConsumerRecord<String, String> record) {
-        try {
-            JsonNode score = JSON.readTree(record.value());
-            return score.path("series").asText() + "@" + score.path("ts").asLong();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+    private static KafkaConsumer<byte[], Void> consumer(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        // the value is never read: the key and the timestamp identify the point
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), (Deserializer<Void>) (topic, data) -> null);
     }
 }
