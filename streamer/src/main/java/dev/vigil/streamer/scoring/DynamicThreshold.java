@@ -126,24 +126,44 @@ public final class DynamicThreshold {
         double[] squaresIn = new double[CANDIDATES + 1];
         // runStart[k]: how many runs of errors at or above candidate k start, as a difference array over k
         int[] runStart = new int[CANDIDATES + 1];
+        // Most errors lie below the smallest candidate: their sums stay in locals (added in the same order as into
+        // band 0's slots, so the figures are the same) and only the others walk the bands.
+        double eps0 = eps[0];
+        int countBelow = 0;
+        double shiftBelow = 0;
+        double squaresBelow = 0;
         int previous = 0;
-        for (int i = 0; i < n; i++) {
-            double x = values[i < first ? head + i : i - first];
-            int band = 0;
-            while (band < CANDIDATES && x >= eps[band]) {
-                band++;
+        for (int run = 0; run < 2; run++) {
+            int from = run == 0 ? head : 0;
+            int to = run == 0 ? firstEnd : wrapped;
+            for (int j = from; j < to; j++) {
+                double x = values[j];
+                double d = x - mu;
+                if (!(x >= eps0)) {
+                    countBelow++;
+                    shiftBelow += d;
+                    squaresBelow += d * d;
+                    previous = 0;
+                    continue;
+                }
+                int band = 1;
+                while (band < CANDIDATES && x >= eps[band]) {
+                    band++;
+                }
+                count[band]++;
+                shiftIn[band] += d;
+                squaresIn[band] += d * d;
+                if (band > previous) {
+                    // at or above candidates previous..band-1, where the error before was below them
+                    runStart[previous]++;
+                    runStart[band]--;
+                }
+                previous = band;
             }
-            double d = x - mu;
-            count[band]++;
-            shiftIn[band] += d;
-            squaresIn[band] += d * d;
-            if (band > previous) {
-                // at or above candidates previous..band-1, where the error before was below them
-                runStart[previous]++;
-                runStart[band]--;
-            }
-            previous = band;
         }
+        count[0] = countBelow;
+        shiftIn[0] = shiftBelow;
+        squaresIn[0] = squaresBelow;
         double best = mu + Z_MAX * sigma;
         double bestCriterion = Double.NEGATIVE_INFINITY;
         int below = 0;
