@@ -136,6 +136,7 @@ final class InputPoints {
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.SEND_BUFFER_CONFIG, -1); // the operating system's, as for the latency probe's reads
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
