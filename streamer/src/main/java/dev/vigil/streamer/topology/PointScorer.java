@@ -55,10 +55,9 @@ final class PointScorer {
      */
     Outcome score(String series, SeriesState state, long ts, double[] actual, int step, int filledBefore) {
         int targets = targetIndices.length;
-        Map<String, Double> actualByTarget = new LinkedHashMap<>();
-        Map<String, Double> expectedByTarget = new LinkedHashMap<>();
-        Map<String, Double> errorByTarget = new LinkedHashMap<>();
-        List<AnomalyEvent.Deviation> deviations = new ArrayList<>(targets);
+        double[] values = new double[targets];
+        double[] expectations = new double[targets];
+        double[] scaledErrors = new double[targets];
         double pointError = 0;
         double calibrated = 0;
         ModelSpec served = model.spec();
@@ -66,15 +65,13 @@ final class PointScorer {
         Thresholds thresholds = served.thresholds();
         int quantileIndex = nearestQuantile(thresholds, settings.thresholdQuantile());
         for (int t = 0; t < targets; t++) {
-            String name = spec.targets().get(t);
             double value = actual[targetIndices[t]];
             double expected = state.forecast(step * targets + t);
             double unit = settings.rawErrors() ? 1.0 : state.forecastScale(t);
             double scaled = Math.abs(value - expected) / unit;
-            actualByTarget.put(name, value);
-            expectedByTarget.put(name, expected);
-            errorByTarget.put(name, value - expected);
-            deviations.add(new AnomalyEvent.Deviation(name, value, expected, scaled));
+            values[t] = value;
+            expectations[t] = expected;
+            scaledErrors[t] = scaled;
             pointError = Math.max(pointError, scaled);
             // calibrated in window standard deviations: in raw units it is that many of this window's
             calibrated = Math.max(calibrated, thresholds.at(quantileIndex, step, t)
@@ -102,24 +99,46 @@ final class PointScorer {
         if (transition.event() != null) {
             // RESOLVED returns to the initial state, so the anomaly's identity comes from the state before it
             AlertState anomaly = transition.event() == EventType.RESOLVED ? before : transition.next();
+            List<AnomalyEvent.Deviation> deviations = new ArrayList<>(targets);
+            for (int t = 0; t < targets; t++) {
+                deviations.add(new AnomalyEvent.Deviation(spec.targets().get(t), values[t], expectations[t],
+                        scaledErrors[t]));
+            }
             deviations.sort(Comparator.comparingDouble(AnomalyEvent.Deviation::scaledError).reversed());
             event = new AnomalyEvent(anomaly.anomalyId(), transition.event().name(), series,
                     anomaly.severity() == null ? null : anomaly.severity().name(), ts, anomaly.openedAtMillis(),
                     score, Math.max(anomaly.peakScore(), score), threshold, state.labels(), deviations,
                     modelVersion);
         }
-        Map<String, Double> lower = new LinkedHashMap<>();
-        Map<String, Double> upper = new LinkedHashMap<>();
+        double[] errors = new double[targets];
+        double[] lower = new double[targets];
+        double[] upper = new double[targets];
         for (int t = 0; t < targets; t++) {
-            String name = spec.targets().get(t);
             double band = threshold * (settings.rawErrors() ? 1.0 : state.forecastScale(t));
-            lower.put(name, expectedByTarget.get(name) - band);
-            upper.put(name, expectedByTarget.get(name) + band);
+            errors[t] = values[t] - expectations[t];
+            lower[t] = expectations[t] - band;
+            upper[t] = expectations[t] + band;
         }
-        ScoreRecord record = new ScoreRecord(series, ts, ScoreRecord.SCORED, null, null, actualByTarget,
-                expectedByTarget, errorByTarget, lower, upper, pointError, smoothed, score, threshold, anomalous, step + 1,
-                filledBefore > 0 ? filledBefore : null, modelVersion);
+        ScoreRecord record = new ScoreRecord(series, ts, ScoreRecord.SCORED, null, null, byTarget(values),
+                byTarget(expectations), byTarget(errors), byTarget(lower), byTarget(upper), pointError, smoothed, score,
+                threshold, anomalous, step + 1, filledBefore > 0 ? filledBefore : null, modelVersion);
         return new Outcome(record, event);
+    }
+
+    /**
+     * The values keyed by target name, in the model's target order. A single target, the common case, gets an
+     * immutable one-entry map: every scored point builds five of these.
+     */
+    private Map<String, Double> byTarget(double[] values) {
+        List<String> names = spec.targets();
+        if (values.length == 1) {
+            return Map.of(names.get(0), values[0]);
+        }
+        Map<String, Double> map = new LinkedHashMap<>(values.length * 2);
+        for (int t = 0; t < values.length; t++) {
+            map.put(names.get(t), values[t]);
+        }
+        return map;
     }
 
     static int nearestQuantile(Thresholds thresholds, double quantile) {
