@@ -54,8 +54,14 @@ final class InputPoints {
 
     /** The index of the series whose id is {@code key} (UTF-8), or -1 when it is no benchmark series' id. */
     static int seriesIndex(byte[] key) {
-        if (key == null || key.length != ID_PREFIX.length() + 7) {
+        int digits = key == null ? 0 : key.length - ID_PREFIX.length();
+        if (digits < 7 || digits > 9) {
             return -1;
+        }
+        for (int i = 0; i < ID_PREFIX.length(); i++) {
+            if (key[i] != ID_PREFIX.charAt(i)) {
+                return -1;
+            }
         }
         int index = 0;
         for (int i = ID_PREFIX.length(); i < key.length; i++) {

@@ -27,11 +27,11 @@ class InputPointsTest {
 
     @Test
     void seriesIndexReadsBackEveryId() {
-        for (int index : new int[] {0, 7, 1234, 9_999_999}) {
+        for (int index : new int[] {0, 7, 1234, 9_999_999, 12_345_678}) {
             byte[] key = InputPoints.seriesId(index).getBytes(StandardCharsets.UTF_8);
             assertEquals(index, InputPoints.seriesIndex(key), InputPoints.seriesId(index));
         }
-        for (String other : new String[] {"bench-12", "bench-00000x1", "other-0000001x", ""}) {
+        for (String other : new String[] {"bench-12", "bench-00000x1", "other-0000001", "bench+0000001", ""}) {
             assertEquals(-1, InputPoints.seriesIndex(other.getBytes(StandardCharsets.UTF_8)), other);
         }
         assertEquals(-1, InputPoints.seriesIndex(null), "no key");
