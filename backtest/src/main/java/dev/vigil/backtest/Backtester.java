@@ -18,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.internals.ProcessorStateManager;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.io.IOException;
@@ -48,8 +49,8 @@ public final class Backtester {
 
     private static final ObjectMapper JSON = OutputJson.mapper();
     private static final String APPLICATION_ID = "vigil-backtest";
-    /** Kafka Streams' name for the series store's changelog topic. */
-    private static final String CHANGELOG = APPLICATION_ID + "-" + VigilTopology.SERIES_STORE + "-changelog";
+    private static final String CHANGELOG =
+            ProcessorStateManager.storeChangelogTopic(APPLICATION_ID, VigilTopology.SERIES_STORE, null);
 
     private final Forecaster model;
     private final StreamerSettings settings;
