@@ -1,6 +1,7 @@
 package dev.vigil.backtest;
 
 import dev.vigil.streamer.evaluation.EventCounts;
+import dev.vigil.streamer.evaluation.TimeRange;
 import dev.vigil.trainer.data.History;
 import dev.vigil.trainer.data.Series;
 import picocli.CommandLine.Command;
@@ -51,6 +52,12 @@ final class SmapMslCommand extends BacktestCommand implements Callable<Integer> 
             description = "One model per channel (the paper's protocol) or one per spacecraft over all its train "
                     + "files (default: ${DEFAULT-VALUE}).")
     String modelPer;
+
+    @Option(names = "--after-train",
+            description = "Stream each channel's train file just before its test file, as one series: the train rows "
+                    + "fill the window and the threshold history (as a streamer running since then would have them) "
+                    + "and are not evaluated. Without it, scoring starts cold at the test file's first row.")
+    boolean afterTrain;
 
     @Option(names = "--reuse-models",
             description = "Use the models an earlier run left under <output>/models instead of training again "
@@ -119,10 +126,20 @@ final class SmapMslCommand extends BacktestCommand implements Callable<Integer> 
             ModelSource.train(train, model, modelFile, out);
         }
         List<ScoredSeries> scored = new ArrayList<>();
-        for (Series s : test.series()) {
-            scored.add(new ScoredSeries(s.id(), s.timestamps(), s.values(), s.featureCount(), 0));
+        Map<String, List<TimeRange>> labels = new LinkedHashMap<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            Series t = test.series().get(i);
+            SmapMslData.Channel channel = chosen.get(i);
+            if (afterTrain) {
+                ScoredSeries joined = SmapMslData.afterTrain(train.series().get(i), t);
+                scored.add(joined);
+                labels.put(channel.id(), SmapMslData.shifted(channel.anomalies(), joined.scoreFrom()));
+            } else {
+                scored.add(new ScoredSeries(t.id(), t.timestamps(), t.values(), t.featureCount(), 0));
+                labels.put(channel.id(), channel.anomalies());
+            }
         }
-        List<SeriesResult> results = score(modelFile, scored, features, SmapMslData.labels(chosen), fed -> { });
+        List<SeriesResult> results = score(modelFile, scored, features, labels, fed -> { });
         for (SeriesResult r : results) {
             EventCounts c = r.match().counts();
             out.printf(Locale.ROOT, "  %-6s %5d rows: %d/%d labeled detected, %d false alerts%n", r.series(),
@@ -132,7 +149,8 @@ final class SmapMslCommand extends BacktestCommand implements Callable<Integer> 
     }
 
     private String description() {
-        return "Model: one per " + modelPer + ", features " + (commands ? "value + command columns" : "value")
+        return (afterTrain ? "Each test file streamed right after its train file (rows from the train file not "
+                + "evaluated). " : "") + "Model: one per " + modelPer + ", features " + (commands ? "value + command columns" : "value")
                 + ", window " + model.window() + ". Settings: " + scoring.describe() + ".";
     }
 

@@ -133,6 +133,29 @@ final class SmapMslData {
         return cells;
     }
 
+    /**
+     * A channel's train rows followed by its test rows, one step apart throughout, scored from the first test row:
+     * the test file as a stream that had been running since the train file's first row would see it.
+     */
+    static ScoredSeries afterTrain(Series train, Series test) {
+        int trainRows = train.timestamps().length;
+        int rows = trainRows + test.timestamps().length;
+        long[] timestamps = new long[rows];
+        for (int r = 0; r < rows; r++) {
+            timestamps[r] = r * STEP_MILLIS;
+        }
+        double[] values = new double[train.values().length + test.values().length];
+        System.arraycopy(train.values(), 0, values, 0, train.values().length);
+        System.arraycopy(test.values(), 0, values, train.values().length, test.values().length);
+        return new ScoredSeries(test.id(), timestamps, values, test.featureCount(), trainRows);
+    }
+
+    /** Ranges of the test file's rows, moved by {@code rows} steps (to follow the train rows put before them). */
+    static List<TimeRange> shifted(List<TimeRange> ranges, int rows) {
+        return ranges.stream().map(r -> new TimeRange(r.start() + rows * STEP_MILLIS, r.end() + rows * STEP_MILLIS,
+                r.kind())).toList();
+    }
+
     static Map<String, List<TimeRange>> labels(List<Channel> chosen) {
         Map<String, List<TimeRange>> labels = new LinkedHashMap<>();
         chosen.forEach(c -> labels.put(c.id(), c.anomalies()));

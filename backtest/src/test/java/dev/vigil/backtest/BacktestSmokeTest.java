@@ -131,6 +131,22 @@ class BacktestSmokeTest {
     }
 
     @Test
+    void aTestFileStreamedAfterItsTrainFileIsScoredFromItsFirstRowWithItsLabelsMovedAlong() {
+        long step = SmapMslData.STEP_MILLIS;
+        var train = new dev.vigil.trainer.data.Series("T-1", new long[] {0, step, 2 * step}, new double[] {1, 2, 3},
+                1);
+        var test = new dev.vigil.trainer.data.Series("T-1", new long[] {0, step}, new double[] {7, 8}, 1);
+        ScoredSeries joined = SmapMslData.afterTrain(train, test);
+        assertEquals(3, joined.scoreFrom(), "only the test rows are evaluated");
+        assertEquals(List.of(1.0, 2.0, 3.0, 7.0, 8.0), List.of(joined.value(0, 0), joined.value(1, 0),
+                joined.value(2, 0), joined.value(3, 0), joined.value(4, 0)), "train rows, then test rows");
+        assertEquals(4 * step, joined.timestamps()[4], "one step apart throughout");
+        var label = SmapMslData.shifted(List.of(new dev.vigil.streamer.evaluation.TimeRange(step, step)), 3).get(0);
+        assertEquals(4 * step, label.start(), "the test file's row 1 is the joined series' row 4");
+        assertEquals(4 * step, label.end());
+    }
+
+    @Test
     void helpListsTheCommands() {
         Run help = run("--help");
         assertEquals(0, help.code);
