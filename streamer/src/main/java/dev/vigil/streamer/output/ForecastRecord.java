@@ -3,6 +3,7 @@ package dev.vigil.streamer.output;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,6 +58,6 @@ public record ForecastRecord(String series, long origin, @JsonIgnore long stepMi
     }
 
     /** One forecast step: its timestamp and the forecast value of every target. */
-    public record Step(long ts, Map<String, Double> values) {
+    public record Step(long ts, @JsonSerialize(contentUsing = ModelPrecision.class) Map<String, Double> values) {
     }
 }

@@ -102,12 +102,26 @@ final class JsonBytes {
             return;
         }
         separate();
-        String text = NumberOutput.toString(value, true);
-        int n = text.length();
+        ascii(NumberOutput.toString(value, true));
+        comma = true;
+    }
+
+    private void ascii(String number) {
+        int n = number.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
-            buf[len++] = (byte) text.charAt(i); // digits, '.', '-', 'E': ASCII
+            buf[len++] = (byte) number.charAt(i); // digits, '.', '-', 'E': ASCII
         }
+    }
+
+    /** A number the model computed, as {@link ModelPrecision} writes it. */
+    void modelNumber(double value) {
+        if (!ModelPrecision.asFloat(value)) {
+            number(value);
+            return;
+        }
+        separate();
+        ascii(NumberOutput.toString((float) value, true));
         comma = true;
     }
 

@@ -42,15 +42,15 @@ final class PointRecordWriter {
         string(STATUS, r.status());
         integer(SAMPLES, r.samples());
         integer(NEEDED, r.needed());
-        map(ACTUAL, r.actual());
-        map(EXPECTED, r.expected());
-        map(ERROR, r.error());
-        map(LOWER, r.lower());
-        map(UPPER, r.upper());
-        number(SCALED_ERROR, r.scaledError());
-        number(SMOOTHED_ERROR, r.smoothedError());
-        number(SCORE, r.score());
-        number(THRESHOLD, r.threshold());
+        map(ACTUAL, r.actual(), false);
+        map(EXPECTED, r.expected(), true);
+        map(ERROR, r.error(), true);
+        map(LOWER, r.lower(), true);
+        map(UPPER, r.upper(), true);
+        modelNumber(SCALED_ERROR, r.scaledError());
+        modelNumber(SMOOTHED_ERROR, r.smoothedError());
+        modelNumber(SCORE, r.score());
+        modelNumber(THRESHOLD, r.threshold());
         if (r.anomaly() != null) {
             json.name(ANOMALY);
             json.bool(r.anomaly());
@@ -79,7 +79,7 @@ final class PointRecordWriter {
             json.startObject();
             for (int t = 0; t < targets; t++) {
                 json.name(fieldName(r.targets().get(t)));
-                json.number(r.value(h, t));
+                json.modelNumber(r.value(h, t));
             }
             json.endObject();
             json.endObject();
@@ -113,14 +113,15 @@ final class PointRecordWriter {
         }
     }
 
-    private void number(byte[] name, Double value) {
+    private void modelNumber(byte[] name, Double value) {
         if (value != null) {
             json.name(name);
-            json.number(value.doubleValue());
+            json.modelNumber(value.doubleValue());
         }
     }
 
-    private void map(byte[] name, Map<String, Double> values) {
+    /** @param model whether the values are the model's (written as {@link ModelPrecision} does) or the input's */
+    private void map(byte[] name, Map<String, Double> values, boolean model) {
         if (values == null) {
             return;
         }
@@ -130,6 +131,8 @@ final class PointRecordWriter {
             json.name(fieldName(e.getKey()));
             if (e.getValue() == null) {
                 json.nul();
+            } else if (model) {
+                json.modelNumber(e.getValue().doubleValue());
             } else {
                 json.number(e.getValue().doubleValue());
             }

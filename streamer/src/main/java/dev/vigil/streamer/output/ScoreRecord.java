@@ -1,6 +1,7 @@
 package dev.vigil.streamer.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.Map;
 
@@ -16,14 +17,14 @@ public record ScoreRecord(
         Integer samples,
         Integer needed,
         Map<String, Double> actual,
-        Map<String, Double> expected,
-        Map<String, Double> error,
-        Map<String, Double> lower,
-        Map<String, Double> upper,
-        Double scaledError,
-        Double smoothedError,
-        Double score,
-        Double threshold,
+        @JsonSerialize(contentUsing = ModelPrecision.class) Map<String, Double> expected,
+        @JsonSerialize(contentUsing = ModelPrecision.class) Map<String, Double> error,
+        @JsonSerialize(contentUsing = ModelPrecision.class) Map<String, Double> lower,
+        @JsonSerialize(contentUsing = ModelPrecision.class) Map<String, Double> upper,
+        @JsonSerialize(using = ModelPrecision.class) Double scaledError,
+        @JsonSerialize(using = ModelPrecision.class) Double smoothedError,
+        @JsonSerialize(using = ModelPrecision.class) Double score,
+        @JsonSerialize(using = ModelPrecision.class) Double threshold,
         Boolean anomaly,
         Integer horizonStep,
         Integer filledBefore,

@@ -59,6 +59,26 @@ class OutputJsonTest {
     }
 
     @Test
+    void whatTheModelComputedIsWrittenWithAFloatsDigitsAndTheInputAsItCame() {
+        double noisy = 0.1 + 0.2; // 0.30000000000000004 as a double, 0.3 as a float
+        ScoreRecord score = new ScoreRecord("web-1", 5, ScoreRecord.SCORED, null, null, Map.of("value", noisy),
+                Map.of("value", noisy), Map.of("value", 1e300), Map.of("value", 1e-300), Map.of("value", -0.0),
+                noisy, Double.NaN, 123456789.125, 2.5, true, 1, null, "v1");
+        assertEquals("{\"series\":\"web-1\",\"ts\":5,\"status\":\"scored\",\"actual\":{\"value\":0.30000000000000004},"
+                + "\"expected\":{\"value\":0.3},\"error\":{\"value\":1.0E300},\"lower\":{\"value\":1.0E-300},"
+                + "\"upper\":{\"value\":-0.0},\"scaledError\":0.3,\"smoothedError\":\"NaN\",\"score\":1.2345679E8,"
+                + "\"threshold\":2.5,\"anomaly\":true,\"horizonStep\":1,\"modelVersion\":\"v1\"}",
+                text(OutputJson.write(score)),
+                "actual as the input gave it; the model's numbers with a float's digits, beyond a float's range as doubles");
+        assertEquals(generic(score), text(OutputJson.write(score)), "the mapper writes the same");
+        ForecastRecord forecast = new ForecastRecord("web-1", 0, 60_000, List.of("value"),
+                new double[] {noisy, 4e38}, "v1");
+        assertEquals("{\"series\":\"web-1\",\"origin\":0,\"steps\":[{\"ts\":60000,\"values\":{\"value\":0.3}},"
+                + "{\"ts\":120000,\"values\":{\"value\":4.0E38}}],\"modelVersion\":\"v1\"}", text(OutputJson.write(forecast)),
+                "forecast steps with a float's digits; 4e38 is beyond a float's range and stays a double");
+    }
+
+    @Test
     void aRecordThatFailsHalfWayDoesNotSpoilTheNextOne() {
         Map<String, Double> unnamed = new java.util.HashMap<>();
         unnamed.put(null, 1.0);
