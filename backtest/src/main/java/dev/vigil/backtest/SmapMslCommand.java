@@ -149,8 +149,9 @@ final class SmapMslCommand extends BacktestCommand implements Callable<Integer> 
     }
 
     private String description() {
-        return (afterTrain ? "Each test file streamed right after its train file (rows from the train file not "
-                + "evaluated). " : "") + "Model: one per " + modelPer + ", features " + (commands ? "value + command columns" : "value")
+        String start = afterTrain ? "Each test file streamed right after its train file (rows from the train file not "
+                + "evaluated). " : "";
+        return start + "Model: one per " + modelPer + ", features " + (commands ? "value + command columns" : "value")
                 + ", window " + model.window() + ". Settings: " + scoring.describe() + ".";
     }
 

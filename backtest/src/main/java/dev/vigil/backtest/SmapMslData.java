@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,11 +152,5 @@ final class SmapMslData {
     static List<TimeRange> shifted(List<TimeRange> ranges, int rows) {
         return ranges.stream().map(r -> new TimeRange(r.start() + rows * STEP_MILLIS, r.end() + rows * STEP_MILLIS,
                 r.kind())).toList();
-    }
-
-    static Map<String, List<TimeRange>> labels(List<Channel> chosen) {
-        Map<String, List<TimeRange>> labels = new LinkedHashMap<>();
-        chosen.forEach(c -> labels.put(c.id(), c.anomalies()));
-        return labels;
     }
 }

@@ -9,8 +9,8 @@ import java.io.IOException;
 /**
  * Writes a number the model computed (a forecast, and what is derived from it) with the model's own precision:
  * ONNX Runtime forecasts in 32-bit floats, so the digits a double adds beyond a float's are noise from unscaling,
- * and turning those digits into text was the costliest part of writing a record. A value outside a float's normal range is
- * written as the double it is, so nothing overflows or loses its magnitude.
+ * and turning those digits into text was the costliest part of writing a record. A value outside a float's normal
+ * range is written as the double it is, so nothing overflows or loses its magnitude.
  */
 public final class ModelPrecision extends StdSerializer<Double> {
 

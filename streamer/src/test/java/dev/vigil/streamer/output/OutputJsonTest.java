@@ -69,13 +69,15 @@ class OutputJsonTest {
                 + "\"upper\":{\"value\":-0.0},\"scaledError\":0.3,\"smoothedError\":\"NaN\",\"score\":1.2345679E8,"
                 + "\"threshold\":2.5,\"anomaly\":true,\"horizonStep\":1,\"modelVersion\":\"v1\"}",
                 text(OutputJson.write(score)),
-                "actual as the input gave it; the model's numbers with a float's digits, beyond a float's range as doubles");
+                "actual as the input gave it; the model's numbers with a float's digits, beyond its range as doubles");
         assertEquals(generic(score), text(OutputJson.write(score)), "the mapper writes the same");
         ForecastRecord forecast = new ForecastRecord("web-1", 0, 60_000, List.of("value"),
                 new double[] {noisy, 4e38}, "v1");
         assertEquals("{\"series\":\"web-1\",\"origin\":0,\"steps\":[{\"ts\":60000,\"values\":{\"value\":0.3}},"
-                + "{\"ts\":120000,\"values\":{\"value\":4.0E38}}],\"modelVersion\":\"v1\"}", text(OutputJson.write(forecast)),
-                "forecast steps with a float's digits; 4e38 is beyond a float's range and stays a double");
+                + "{\"ts\":120000,\"values\":{\"value\":4.0E38}}],\"modelVersion\":\"v1\"}",
+                text(OutputJson.write(forecast)),
+                "a float's digits; 4e38 is beyond a float's range and stays a double");
+        assertEquals(generic(forecast), text(OutputJson.write(forecast)), "the mapper writes the same forecast");
     }
 
     @Test
