@@ -72,6 +72,11 @@ public final class VigilConfig extends AbstractConfig {
     public static final String THRESHOLD_MIN_CONFIG = "vigil.threshold.min";
     private static final String THRESHOLD_MIN_DOC = "The threshold never falls below this smoothed error, in scaled "
             + "units (window standard deviations, floored by the model's minimum scale). 0 turns it off.";
+    public static final String THRESHOLD_LOW_STEPS_CONFIG = "vigil.threshold.low.steps";
+    private static final String THRESHOLD_LOW_STEPS_DOC = "When above 0, a point is also anomalous when the series' "
+            + "smoothed error has stayed below its low threshold for this many steps in a row: a signal that stopped "
+            + "varying, or holds a level where the model forecasts it unusually well. The low threshold is the "
+            + "dynamic threshold of the series' recent errors mirrored about their mean. 0 turns it off.";
     public static final String SCORE_ERROR_UNITS_CONFIG = "vigil.score.error.units";
     private static final String SCORE_ERROR_UNITS_DOC = "What a point's error is measured in: 'scaled' divides it by "
             + "the standard deviation of the window its forecast came from (errors comparable across series and with "
@@ -180,6 +185,8 @@ public final class VigilConfig extends AbstractConfig {
                     THRESHOLD_MARGIN_DOC)
             .define(THRESHOLD_MIN_CONFIG, Type.DOUBLE, D.thresholdMin(), atLeast(0), Importance.MEDIUM,
                     THRESHOLD_MIN_DOC)
+            .define(THRESHOLD_LOW_STEPS_CONFIG, Type.INT, D.lowErrorSteps(), atLeast(0), Importance.MEDIUM,
+                    THRESHOLD_LOW_STEPS_DOC)
             .define(SCORE_ERROR_UNITS_CONFIG, Type.STRING, "scaled", ConfigDef.ValidString.in("scaled", "raw"),
                     Importance.MEDIUM, SCORE_ERROR_UNITS_DOC)
             .define(ALERT_OPEN_STEPS_CONFIG, Type.INT, D.openAfterSteps(), atLeast(1), Importance.MEDIUM,
@@ -265,7 +272,8 @@ public final class VigilConfig extends AbstractConfig {
                 getLong(INPUT_MAX_FUTURE_MS_CONFIG), getDouble(THRESHOLD_MARGIN_CONFIG),
                 getDouble(THRESHOLD_MIN_CONFIG), getString(SCORE_ERROR_UNITS_CONFIG).equals("raw"),
                 InferenceMode.parse(getString(INFERENCE_MODE_CONFIG)),
-                getInt(INFERENCE_STATE_REFRESH_STEPS_CONFIG), getDouble(INFERENCE_STATE_MAX_DRIFT_CONFIG));
+                getInt(INFERENCE_STATE_REFRESH_STEPS_CONFIG), getDouble(INFERENCE_STATE_MAX_DRIFT_CONFIG),
+                getInt(THRESHOLD_LOW_STEPS_CONFIG));
     }
 
     /** How the model runs. */

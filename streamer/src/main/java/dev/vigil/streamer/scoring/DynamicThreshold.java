@@ -82,10 +82,49 @@ public final class DynamicThreshold {
 
     /** Hundman's threshold over the errors held; see the class comment, including the edge cases. */
     public static double epsilon(ErrorHistory errors) {
-        int n = errors.size();
-        if (n == 0) {
-            return Double.NaN;
+        return errors.size() == 0 ? Double.NaN : epsilon(errors, mean(errors), false);
+    }
+
+    /**
+     * The low threshold for one point (see {@link LowThreshold}): Hundman's threshold over the errors held mirrored
+     * about their mean ({@code 2 mu - e}), mapped back. {@link LowThreshold#NONE} until {@code errors} holds
+     * {@code minHistory} errors, when {@code smoothedError} is not below the errors' mean (no low threshold lies
+     * above it, so the costlier scan is skipped), and when the bound is not above 0, as in a series whose errors
+     * are mostly near zero with rare spikes.
+     */
+    public static LowThreshold low(double smoothedError, ErrorHistory errors, int minHistory) {
+        if (errors.size() < minHistory || errors.size() == 0) {
+            return LowThreshold.NONE;
         }
+        double mu = mean(errors);
+        if (!(smoothedError < mu)) {
+            return LowThreshold.NONE;
+        }
+        double mirroredEpsilon = epsilon(errors, mu, true);
+        double bound = 2 * mu - mirroredEpsilon;
+        // all errors equal: epsilon is their mean, and nothing is unusually low
+        return mirroredEpsilon > mu && bound > 0 ? new LowThreshold(bound, mu) : LowThreshold.NONE;
+    }
+
+    private static double mean(ErrorHistory errors) {
+        int n = errors.size();
+        float[] values = errors.buffer();
+        int head = errors.head();
+        // the errors, oldest first, lie in two runs of the ring; summed in time order
+        int first = Math.min(n, values.length - head);
+        double sum = 0;
+        for (int j = head, end = head + first; j < end; j++) {
+            sum += values[j];
+        }
+        for (int j = 0, end = n - first; j < end; j++) {
+            sum += values[j];
+        }
+        return sum / n;
+    }
+
+    /** Hundman's threshold over the errors held, or over them mirrored about their mean {@code mu}. */
+    private static double epsilon(ErrorHistory errors, double mu, boolean mirrored) {
+        int n = errors.size();
         float[] values = errors.buffer();
         int head = errors.head();
         // the errors, oldest first, lie in two runs of the ring: [head, head + first) and [0, n - first); every
@@ -93,14 +132,6 @@ public final class DynamicThreshold {
         int first = Math.min(n, values.length - head);
         int firstEnd = head + first;
         int wrapped = n - first;
-        double sum = 0;
-        for (int j = head; j < firstEnd; j++) {
-            sum += values[j];
-        }
-        for (int j = 0; j < wrapped; j++) {
-            sum += values[j];
-        }
-        double mu = sum / n;
         double squares = 0;
         for (int j = head; j < firstEnd; j++) {
             double d = values[j] - mu;
@@ -137,7 +168,8 @@ public final class DynamicThreshold {
             int from = run == 0 ? head : 0;
             int to = run == 0 ? firstEnd : wrapped;
             for (int j = from; j < to; j++) {
-                double x = values[j];
+                // mirrored about mu, an error's distance to the mean changes sign and keeps its size
+                double x = mirrored ? 2 * mu - values[j] : values[j];
                 double d = x - mu;
                 if (!(x >= eps0)) {
                     countBelow++;

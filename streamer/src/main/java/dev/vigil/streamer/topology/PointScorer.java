@@ -10,6 +10,7 @@ import dev.vigil.streamer.scoring.AlertState;
 import dev.vigil.streamer.scoring.AlertTransition;
 import dev.vigil.streamer.scoring.AnomalyScore;
 import dev.vigil.streamer.scoring.DynamicThreshold;
+import dev.vigil.streamer.scoring.LowThreshold;
 import dev.vigil.streamer.scoring.EventType;
 import dev.vigil.streamer.scoring.Severity;
 import dev.vigil.streamer.state.SeriesState;
@@ -88,6 +89,14 @@ final class PointScorer {
         boolean anomalous = smoothed > threshold;
         double score = AnomalyScore.score(smoothed, threshold);
         Severity severity = AnomalyScore.severity(smoothed, threshold);
+        if (!anomalous && settings.lowErrorSteps() > 0) {
+            LowThreshold low = DynamicThreshold.low(smoothed, state.errors(), settings.minErrorHistory());
+            if (low.stayedBelow(smoothed, state.errors(), settings.lowErrorSteps())) {
+                anomalous = true;
+                score = low.score(smoothed);
+                severity = low.severity(smoothed);
+            }
+        }
         state.smoothedError(smoothed);
         // capped at the threshold, so an anomaly never raises its own bar while a lasting change still moves it
         state.errors().add((float) Math.min(smoothed, threshold));

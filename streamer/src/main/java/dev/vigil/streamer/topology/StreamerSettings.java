@@ -43,6 +43,9 @@ import java.util.Objects;
  * @param stateMaxDrift          in stateful mode, a series' state is also re-derived as soon as its current window's
  *                               mean has moved, or its standard deviation changed, by more than this fraction of the
  *                               scale frozen at the last derivation: the carried state was fed with that scale
+ * @param lowErrorSteps          when above 0, a point is also anomalous when its smoothed error has stayed below the
+ *                               series' low threshold (Hundman et al.'s over the errors mirrored about their mean)
+ *                               for this many steps in a row: a signal that stopped varying; 0 turns it off
  */
 public record StreamerSettings(
         String inputTopic,
@@ -67,7 +70,8 @@ public record StreamerSettings(
         boolean rawErrors,
         InferenceMode inferenceMode,
         int stateRefreshSteps,
-        double stateMaxDrift) {
+        double stateMaxDrift,
+        int lowErrorSteps) {
 
     public StreamerSettings {
         Objects.requireNonNull(inferenceMode, "inferenceMode");
@@ -77,9 +81,15 @@ public record StreamerSettings(
         if (!(stateMaxDrift >= 0)) {
             throw new IllegalArgumentException("stateMaxDrift: expected at least 0, found " + stateMaxDrift);
         }
+        if (lowErrorSteps < 0) {
+            throw new IllegalArgumentException("lowErrorSteps: expected at least 0, found " + lowErrorSteps);
+        }
     }
 
-    /** Settings without pruning margin or absolute threshold floor, errors in window standard deviations. */
+    /**
+     * Settings without pruning margin, absolute threshold floor or low threshold, errors in window standard
+     * deviations.
+     */
     public StreamerSettings(String inputTopic, String scoresTopic, String forecastsTopic, String anomaliesTopic,
                             String deadLetterTopic, int batchMaxSize, long batchMaxLingerMs, int gapFillMaxSteps,
                             double thresholdQuantile, double smoothingAlpha, int errorHistory, int minErrorHistory,
@@ -88,7 +98,7 @@ public record StreamerSettings(
         this(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, batchMaxSize,
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
                 minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs, 0, 0, false,
-                InferenceMode.AUTO, 0, DEFAULT_STATE_MAX_DRIFT);
+                InferenceMode.AUTO, 0, DEFAULT_STATE_MAX_DRIFT, 0);
     }
 
     /** Default of {@link #stateMaxDrift()}. */
@@ -99,7 +109,8 @@ public record StreamerSettings(
         return new StreamerSettings(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, maxSize,
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
                 minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, futureLimitMs,
-                thresholdMargin, thresholdMin, rawErrors, inferenceMode, stateRefreshSteps, stateMaxDrift);
+                thresholdMargin, thresholdMin, rawErrors, inferenceMode, stateRefreshSteps, stateMaxDrift,
+                lowErrorSteps);
     }
 
     /** These settings with another inference mode, state refresh interval and largest scaling drift. */
@@ -107,7 +118,7 @@ public record StreamerSettings(
         return new StreamerSettings(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic,
                 batchMaxSize, batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory,
                 minErrorHistory, minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs,
-                thresholdMargin, thresholdMin, rawErrors, mode, refreshSteps, maxDrift);
+                thresholdMargin, thresholdMin, rawErrors, mode, refreshSteps, maxDrift, lowErrorSteps);
     }
 
     /** The documented defaults, with the default topic names. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -213,5 +214,78 @@ class DynamicThresholdTest {
                 "a margin that stays below the threshold leaves it");
         assertEquals(2.0, DynamicThreshold.pruned(1.0, history, 0.5, 2.0), 0.0, "the absolute floor wins");
         assertEquals(0.7, DynamicThreshold.pruned(0.7, ErrorHistory.empty(4), 0.5, 0), 0.0, "no history: unchanged");
+    }
+
+    /** Smoothed errors of a steadily varying series: about 1.0, give or take 0.05. */
+    static ErrorHistory steady(int n, long seed) {
+        Random random = new Random(seed);
+        ErrorHistory history = ErrorHistory.empty(n);
+        for (int i = 0; i < n; i++) {
+            history.add(1.0 + 0.05 * random.nextGaussian());
+        }
+        return history;
+    }
+
+    @Test
+    void aSteadySeriesGetsALowThresholdBelowItsUsualErrors() {
+        ErrorHistory history = steady(1000, 3);
+        float[] errors = history.toArray();
+        double mu = mean(errors);
+        double sigma = std(errors);
+        LowThreshold low = DynamicThreshold.low(0.2, history, 100);
+        assertTrue(low.bound() <= mu - 2 * sigma + 1e-9 && low.bound() >= mu - 10 * sigma - 1e-9,
+                "bound " + low.bound() + " outside [mu - 10 sigma, mu - 2 sigma] = [" + (mu - 10 * sigma) + ", "
+                        + (mu - 2 * sigma) + "]");
+        assertEquals(mu, low.mean(), 1e-9, "the mean the bound was mirrored about");
+        assertTrue(low.stayedBelow(0.2, history, 1), "0.2 against errors of about 1.0 is unusually low");
+        assertTrue(low.score(0.2) > 0.5, "a low anomaly scores above 0.5: " + low.score(0.2));
+        assertTrue(low.score(low.bound() + 0.01) < 0.5, "just above the bound scores below 0.5");
+        assertEquals(0.5, low.score(low.bound()), 1e-12, "exactly 0.5 at the bound");
+    }
+
+    @Test
+    void theLowThresholdIsTheThresholdOfTheMirroredErrors() {
+        ErrorHistory history = steady(600, 5);
+        float[] errors = history.toArray();
+        double mu = mean(errors);
+        ErrorHistory mirrored = ErrorHistory.empty(errors.length);
+        for (float e : errors) {
+            mirrored.add(2 * mu - e);
+        }
+        assertEquals(2 * mu - DynamicThreshold.epsilon(mirrored), DynamicThreshold.low(0.0, history, 1).bound(), 1e-5,
+                "low bound = 2 mu - epsilon of (2 mu - e)");
+    }
+
+    @Test
+    void aLowRunMustLastTheGivenSteps() {
+        ErrorHistory history = steady(1000, 4);
+        LowThreshold low = DynamicThreshold.low(0.1, history, 100);
+        assertFalse(low.stayedBelow(0.1, history, 3), "the errors held before this one were not low");
+        history.add(0.1);
+        assertFalse(low.stayedBelow(0.1, history, 3), "two low steps of three");
+        history.add(0.1);
+        assertTrue(low.stayedBelow(0.1, history, 3), "three low steps in a row");
+        assertFalse(low.stayedBelow(1.0, history, 3), "the current error is not low");
+    }
+
+    @Test
+    void noLowThresholdWhereNothingCanBeUnusuallyLow() {
+        ErrorHistory steady = steady(1000, 6);
+        assertTrue(Double.isNaN(DynamicThreshold.low(0.1, steady, 1001).bound()), "history too short");
+        assertTrue(Double.isNaN(DynamicThreshold.low(1.5, steady, 100).bound()),
+                "an error above the mean is not low, whatever the bound");
+        ErrorHistory equal = ErrorHistory.empty(100);
+        for (int i = 0; i < 100; i++) {
+            equal.add(0.5);
+        }
+        assertTrue(Double.isNaN(DynamicThreshold.low(0.1, equal, 1).bound()), "all errors equal: no spread");
+        ErrorHistory spiky = ErrorHistory.empty(1000);
+        for (int i = 0; i < 1000; i++) {
+            spiky.add(i % 100 == 0 ? 5.0 : 0.001);
+        }
+        LowThreshold none = DynamicThreshold.low(0.0, spiky, 1);
+        assertTrue(Double.isNaN(none.bound()),
+                "errors near zero with rare spikes: the bound would be below 0, found " + none.bound());
+        assertFalse(none.stayedBelow(0.0, spiky, 1), "nothing is below no bound");
     }
 }

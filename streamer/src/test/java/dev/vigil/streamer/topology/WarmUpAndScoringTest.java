@@ -63,7 +63,7 @@ class WarmUpAndScoringTest {
                 raw.thresholdQuantile(), raw.smoothingAlpha(), raw.errorHistory(), raw.minErrorHistory(),
                 raw.minThresholdFraction(), raw.openAfterSteps(), raw.resolveAfterQuietSteps(), raw.maxLabels(),
                 raw.maxFutureMs(), 0, 0, true, raw.inferenceMode(), raw.stateRefreshSteps(),
-                raw.stateMaxDrift());
+                raw.stateMaxDrift(), 0);
         fixture = new TopologyFixture(raw, model, stateDir);
         for (int i = 0; i < 6; i++) {
             fixture.sendValue("web-1", 1_000_000 + i * STEP, i % 2 == 0 ? 100 : 120);
