@@ -76,7 +76,8 @@ public final class VigilConfig extends AbstractConfig {
     private static final String THRESHOLD_LOW_STEPS_DOC = "When above 0, a point is also anomalous when the series' "
             + "smoothed error has stayed below its low threshold for this many steps in a row: a signal that stopped "
             + "varying, or holds a level where the model forecasts it unusually well. The low threshold is the "
-            + "dynamic threshold of the series' recent errors mirrored about their mean. 0 turns it off.";
+            + "dynamic threshold of the series' recent errors mirrored about their mean; it applies only where their "
+            + "mean is above " + THRESHOLD_MIN_CONFIG + ". 0 turns it off.";
     public static final String SCORE_ERROR_UNITS_CONFIG = "vigil.score.error.units";
     private static final String SCORE_ERROR_UNITS_DOC = "What a point's error is measured in: 'scaled' divides it by "
             + "the standard deviation of the window its forecast came from (errors comparable across series and with "

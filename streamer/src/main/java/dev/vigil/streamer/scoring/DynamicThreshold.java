@@ -89,15 +89,16 @@ public final class DynamicThreshold {
      * The low threshold for one point (see {@link LowThreshold}): Hundman's threshold over the errors held mirrored
      * about their mean ({@code 2 mu - e}), mapped back. {@link LowThreshold#NONE} until {@code errors} holds
      * {@code minHistory} errors, when {@code smoothedError} is not below the errors' mean (no low threshold lies
-     * above it, so the costlier scan is skipped), and when the bound is not above 0, as in a series whose errors
-     * are mostly near zero with rare spikes.
+     * above it, so the costlier scan is skipped), when that mean is not above {@code floor} (the threshold's own
+     * floor: a series whose usual error is below it is too quiet for a smaller one to mean anything), and when the
+     * bound is not above 0, as in a series whose errors are mostly near zero with rare spikes.
      */
-    public static LowThreshold low(double smoothedError, ErrorHistory errors, int minHistory) {
+    public static LowThreshold low(double smoothedError, ErrorHistory errors, int minHistory, double floor) {
         if (errors.size() < minHistory || errors.size() == 0) {
             return LowThreshold.NONE;
         }
         double mu = mean(errors);
-        if (!(smoothedError < mu)) {
+        if (!(smoothedError < mu) || !(mu > floor)) {
             return LowThreshold.NONE;
         }
         double mirroredEpsilon = epsilon(errors, mu, true);

@@ -90,7 +90,8 @@ final class PointScorer {
         double score = AnomalyScore.score(smoothed, threshold);
         Severity severity = AnomalyScore.severity(smoothed, threshold);
         if (!anomalous && settings.lowErrorSteps() > 0) {
-            LowThreshold low = DynamicThreshold.low(smoothed, state.errors(), settings.minErrorHistory());
+            LowThreshold low = DynamicThreshold.low(smoothed, state.errors(), settings.minErrorHistory(),
+                    settings.thresholdMin());
             if (low.stayedBelow(smoothed, state.errors(), settings.lowErrorSteps())) {
                 anomalous = true;
                 score = low.score(smoothed);

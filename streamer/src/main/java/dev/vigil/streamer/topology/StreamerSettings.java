@@ -45,7 +45,8 @@ import java.util.Objects;
  *                               scale frozen at the last derivation: the carried state was fed with that scale
  * @param lowErrorSteps          when above 0, a point is also anomalous when its smoothed error has stayed below the
  *                               series' low threshold (Hundman et al.'s over the errors mirrored about their mean)
- *                               for this many steps in a row: a signal that stopped varying; 0 turns it off
+ *                               for this many steps in a row: a signal that stopped varying; only where the
+ *                               errors' mean is above {@code thresholdMin}; 0 turns it off
  */
 public record StreamerSettings(
         String inputTopic,

@@ -232,7 +232,7 @@ class DynamicThresholdTest {
         float[] errors = history.toArray();
         double mu = mean(errors);
         double sigma = std(errors);
-        LowThreshold low = DynamicThreshold.low(0.2, history, 100);
+        LowThreshold low = DynamicThreshold.low(0.2, history, 100, 0);
         assertTrue(low.bound() <= mu - 2 * sigma + 1e-9 && low.bound() >= mu - 10 * sigma - 1e-9,
                 "bound " + low.bound() + " outside [mu - 10 sigma, mu - 2 sigma] = [" + (mu - 10 * sigma) + ", "
                         + (mu - 2 * sigma) + "]");
@@ -252,14 +252,14 @@ class DynamicThresholdTest {
         for (float e : errors) {
             mirrored.add(2 * mu - e);
         }
-        assertEquals(2 * mu - DynamicThreshold.epsilon(mirrored), DynamicThreshold.low(0.0, history, 1).bound(), 1e-5,
+        assertEquals(2 * mu - DynamicThreshold.epsilon(mirrored), DynamicThreshold.low(0.0, history, 1, 0).bound(), 1e-5,
                 "low bound = 2 mu - epsilon of (2 mu - e)");
     }
 
     @Test
     void aLowRunMustLastTheGivenSteps() {
         ErrorHistory history = steady(1000, 4);
-        LowThreshold low = DynamicThreshold.low(0.1, history, 100);
+        LowThreshold low = DynamicThreshold.low(0.1, history, 100, 0);
         assertFalse(low.stayedBelow(0.1, history, 3), "the errors held before this one were not low");
         history.add(0.1);
         assertFalse(low.stayedBelow(0.1, history, 3), "two low steps of three");
@@ -271,19 +271,22 @@ class DynamicThresholdTest {
     @Test
     void noLowThresholdWhereNothingCanBeUnusuallyLow() {
         ErrorHistory steady = steady(1000, 6);
-        assertTrue(Double.isNaN(DynamicThreshold.low(0.1, steady, 1001).bound()), "history too short");
-        assertTrue(Double.isNaN(DynamicThreshold.low(1.5, steady, 100).bound()),
+        assertTrue(Double.isNaN(DynamicThreshold.low(0.1, steady, 1001, 0).bound()), "history too short");
+        assertTrue(Double.isNaN(DynamicThreshold.low(0.1, steady, 100, 1.5).bound()),
+                "usual errors (about 1.0) below the threshold's floor (1.5): too quiet for a low error to count");
+        assertFalse(Double.isNaN(DynamicThreshold.low(0.1, steady, 100, 0.5).bound()), "a floor below them: applies");
+        assertTrue(Double.isNaN(DynamicThreshold.low(1.5, steady, 100, 0).bound()),
                 "an error above the mean is not low, whatever the bound");
         ErrorHistory equal = ErrorHistory.empty(100);
         for (int i = 0; i < 100; i++) {
             equal.add(0.5);
         }
-        assertTrue(Double.isNaN(DynamicThreshold.low(0.1, equal, 1).bound()), "all errors equal: no spread");
+        assertTrue(Double.isNaN(DynamicThreshold.low(0.1, equal, 1, 0).bound()), "all errors equal: no spread");
         ErrorHistory spiky = ErrorHistory.empty(1000);
         for (int i = 0; i < 1000; i++) {
             spiky.add(i % 100 == 0 ? 5.0 : 0.001);
         }
-        LowThreshold none = DynamicThreshold.low(0.0, spiky, 1);
+        LowThreshold none = DynamicThreshold.low(0.0, spiky, 1, 0);
         assertTrue(Double.isNaN(none.bound()),
                 "errors near zero with rare spikes: the bound would be below 0, found " + none.bound());
         assertFalse(none.stayedBelow(0.0, spiky, 1), "nothing is below no bound");
