@@ -135,8 +135,8 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
             score = scored.score();
             if (scored.event() != null) {
                 metrics.anomalyEvent(scored.event());
-                context.forward(record.withKey(utf8(series)).withValue(OutputJson.write(scored.event()))
-                        .withTimestamp(ts), VigilTopology.ANOMALIES_SINK);
+                context.forward(output(record, series, OutputJson.write(scored.event()), ts),
+                        VigilTopology.ANOMALIES_SINK);
             }
         } else {
             score = ScoreRecord.warmingUp(series, ts, state.count() + 1, spec.windowSize(),
@@ -180,8 +180,15 @@ final class SeriesProcessor implements Processor<byte[], byte[], byte[], byte[]>
 
     private void emitScore(Record<byte[], byte[]> record, String series, long ts, ScoreRecord score) {
         metrics.scored(score);
-        context.forward(record.withKey(utf8(series)).withValue(OutputJson.write(score)).withTimestamp(ts),
-                VigilTopology.SCORES_SINK);
+        context.forward(output(record, series, OutputJson.write(score), ts), VigilTopology.SCORES_SINK);
+    }
+
+    /**
+     * An output record with the input's headers. One constructor call: each of Record's {@code with...} copies the
+     * headers into a new record, three copies per point where one does.
+     */
+    private static Record<byte[], byte[]> output(Record<byte[], byte[]> input, String series, byte[] value, long ts) {
+        return new Record<>(utf8(series), value, ts, input.headers());
     }
 
     /** The features flagged as counters by the input stage, or null when none are. */
