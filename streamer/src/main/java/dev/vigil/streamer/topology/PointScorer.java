@@ -10,8 +10,8 @@ import dev.vigil.streamer.scoring.AlertState;
 import dev.vigil.streamer.scoring.AlertTransition;
 import dev.vigil.streamer.scoring.AnomalyScore;
 import dev.vigil.streamer.scoring.DynamicThreshold;
-import dev.vigil.streamer.scoring.LowThreshold;
 import dev.vigil.streamer.scoring.EventType;
+import dev.vigil.streamer.scoring.LowThreshold;
 import dev.vigil.streamer.scoring.Severity;
 import dev.vigil.streamer.state.SeriesState;
 
