@@ -252,8 +252,8 @@ class DynamicThresholdTest {
         for (float e : errors) {
             mirrored.add(2 * mu - e);
         }
-        assertEquals(2 * mu - DynamicThreshold.epsilon(mirrored), DynamicThreshold.low(0.0, history, 1, 0).bound(), 1e-5,
-                "low bound = 2 mu - epsilon of (2 mu - e)");
+        assertEquals(2 * mu - DynamicThreshold.epsilon(mirrored), DynamicThreshold.low(0.0, history, 1, 0).bound(),
+                1e-5, "low bound = 2 mu - epsilon of (2 mu - e)");
     }
 
     @Test

@@ -69,7 +69,8 @@ class LowErrorAnomalyTest {
         assertTrue(firstLow >= NOISY + 5, "the stuck stretch is flagged, after the 5 low steps asked for and the "
                 + "window's 4 steps of catching up; first flagged point: " + firstLow);
         JsonNode opened = on.events().stream()
-                .filter(e -> e.get("type").asText().equals("OPENED") && e.get("ts").asLong() >= 1_000_000 + NOISY * STEP)
+                .filter(e -> e.get("type").asText().equals("OPENED")
+                        && e.get("ts").asLong() >= 1_000_000 + NOISY * STEP)
                 .findFirst().orElse(null);
         assertTrue(opened != null, "an anomaly opens in the stuck stretch; events: " + on.events());
         long openedAt = opened.get("openedAt").asLong();
