@@ -82,7 +82,7 @@ public final class DynamicThreshold {
 
     /** Hundman's threshold over the errors held; see the class comment, including the edge cases. */
     public static double epsilon(ErrorHistory errors) {
-        return errors.size() == 0 ? Double.NaN : epsilon(errors, mean(errors), false);
+        return errors.size() == 0 ? Double.NaN : epsilon(errors, false);
     }
 
     /**
@@ -97,34 +97,18 @@ public final class DynamicThreshold {
         if (errors.size() < minHistory || errors.size() == 0) {
             return LowThreshold.NONE;
         }
-        double mu = mean(errors);
+        double mu = errors.mean();
         if (!(smoothedError < mu) || !(mu > floor)) {
             return LowThreshold.NONE;
         }
-        double mirroredEpsilon = epsilon(errors, mu, true);
+        double mirroredEpsilon = epsilon(errors, true);
         double bound = 2 * mu - mirroredEpsilon;
         // all errors equal: epsilon is their mean, and nothing is unusually low
         return mirroredEpsilon > mu && bound > 0 ? new LowThreshold(bound, mu) : LowThreshold.NONE;
     }
 
-    private static double mean(ErrorHistory errors) {
-        int n = errors.size();
-        float[] values = errors.buffer();
-        int head = errors.head();
-        // the errors, oldest first, lie in two runs of the ring; summed in time order
-        int first = Math.min(n, values.length - head);
-        double sum = 0;
-        for (int j = head, end = head + first; j < end; j++) {
-            sum += values[j];
-        }
-        for (int j = 0, end = n - first; j < end; j++) {
-            sum += values[j];
-        }
-        return sum / n;
-    }
-
-    /** Hundman's threshold over the errors held, or over them mirrored about their mean {@code mu}. */
-    private static double epsilon(ErrorHistory errors, double mu, boolean mirrored) {
+    /** Hundman's threshold over the errors held, or over them mirrored about their mean. */
+    private static double epsilon(ErrorHistory errors, boolean mirrored) {
         int n = errors.size();
         float[] values = errors.buffer();
         int head = errors.head();
@@ -133,16 +117,8 @@ public final class DynamicThreshold {
         int first = Math.min(n, values.length - head);
         int firstEnd = head + first;
         int wrapped = n - first;
-        double squares = 0;
-        for (int j = head; j < firstEnd; j++) {
-            double d = values[j] - mu;
-            squares += d * d;
-        }
-        for (int j = 0; j < wrapped; j++) {
-            double d = values[j] - mu;
-            squares += d * d;
-        }
-        double sigma = Math.sqrt(squares / n);
+        double mu = errors.mean();
+        double sigma = errors.sigma();
         if (sigma == 0) {
             return mu;
         }

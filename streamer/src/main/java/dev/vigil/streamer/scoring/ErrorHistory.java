@@ -17,6 +17,10 @@ public final class ErrorHistory {
     private final float[] values;
     private int head;
     private int size;
+    // the errors' mean and standard deviation, computed once per change: the high and the low threshold both use them
+    private boolean momentsKnown;
+    private double mean;
+    private double sigma;
 
     private ErrorHistory(int capacity) {
         if (capacity < 1) {
@@ -61,6 +65,7 @@ public final class ErrorHistory {
             values[head] = value;
             head = slot(1);
         }
+        momentsKnown = false;
     }
 
     private static void requireValid(float value, double error) {
@@ -97,6 +102,7 @@ public final class ErrorHistory {
         source.position(source.position() + skip);
         size = count - skip;
         head = 0;
+        momentsKnown = false;
         source.get(values, 0, size);
         for (int i = 0; i < size; i++) {
             requireValid(values[i], values[i]);
@@ -132,6 +138,49 @@ public final class ErrorHistory {
     /** Where the oldest error sits in {@link #buffer()}. */
     int head() {
         return head;
+    }
+
+    /** The mean of the errors held; NaN when there are none. */
+    double mean() {
+        moments();
+        return mean;
+    }
+
+    /** The population standard deviation of the errors held; NaN when there are none. */
+    double sigma() {
+        moments();
+        return sigma;
+    }
+
+    private void moments() {
+        if (momentsKnown) {
+            return;
+        }
+        // the errors, oldest first, lie in two runs of the ring: [head, head + first) and [0, size - first); both
+        // sums walk them in that order, as one pass in time order would
+        int first = Math.min(size, values.length - head);
+        int firstEnd = head + first;
+        int wrapped = size - first;
+        double sum = 0;
+        for (int j = head; j < firstEnd; j++) {
+            sum += values[j];
+        }
+        for (int j = 0; j < wrapped; j++) {
+            sum += values[j];
+        }
+        double mu = sum / size;
+        double squares = 0;
+        for (int j = head; j < firstEnd; j++) {
+            double d = values[j] - mu;
+            squares += d * d;
+        }
+        for (int j = 0; j < wrapped; j++) {
+            double d = values[j] - mu;
+            squares += d * d;
+        }
+        mean = mu;
+        sigma = Math.sqrt(squares / size);
+        momentsKnown = true;
     }
 
     private int slot(int i) {
