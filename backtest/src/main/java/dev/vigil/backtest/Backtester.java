@@ -221,11 +221,13 @@ public final class Backtester {
                 actual[t] = scored ? record.actual().get(target)
                         : row >= 0 ? series.value(row, spec.targetIndices()[t]) : Double.NaN;
                 expected[t] = scored ? record.expected().get(target) : Double.NaN;
-                lower[t] = scored ? record.lower().get(target) : Double.NaN;
-                upper[t] = scored ? record.upper().get(target) : Double.NaN;
+                // a series learning its threshold (vigil.threshold.warmup=learn) has no band and no score yet
+                lower[t] = scored && record.lower() != null ? record.lower().get(target) : Double.NaN;
+                upper[t] = scored && record.upper() != null ? record.upper().get(target) : Double.NaN;
             }
             rows.add(new RowResult(record.ts(), actual, expected, lower, upper,
-                    scored ? record.score() : Double.NaN, scored && Boolean.TRUE.equals(record.anomaly()),
+                    scored && record.score() != null ? record.score() : Double.NaN,
+                    scored && Boolean.TRUE.equals(record.anomaly()),
                     scored && open));
         }
 

@@ -3,6 +3,7 @@ package dev.vigil.streamer.config;
 import dev.vigil.streamer.inference.ExecutionProvider;
 import dev.vigil.streamer.inference.InferenceMode;
 import dev.vigil.streamer.inference.InferenceOptions;
+import dev.vigil.streamer.scoring.ThresholdWarmUp;
 import dev.vigil.streamer.topology.StreamerSettings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -78,6 +79,13 @@ public final class VigilConfig extends AbstractConfig {
             + "varying, or holds a level where the model forecasts it unusually well. The low threshold is the "
             + "dynamic threshold of the series' recent errors mirrored about their mean; it applies only where their "
             + "mean is above " + THRESHOLD_MIN_CONFIG + ". 0 turns it off.";
+    public static final String THRESHOLD_WARMUP_CONFIG = "vigil.threshold.warmup";
+    private static final String THRESHOLD_WARMUP_DOC = "The threshold while a series holds fewer than "
+            + THRESHOLD_MIN_HISTORY_CONFIG + " smoothed errors: 'calibrated' flags against the model's calibrated "
+            + "threshold from the first forecast on (an error above it is held at it, so an anomaly in the warm-up "
+            + "does not raise the series' threshold); 'learn' flags nothing until then (score records carry no "
+            + "threshold, score or band) and holds the errors as they are, so a series whose level or noise the model "
+            + "never saw in training takes its own start as normal instead of alerting until its threshold catches up.";
     public static final String SCORE_ERROR_UNITS_CONFIG = "vigil.score.error.units";
     private static final String SCORE_ERROR_UNITS_DOC = "What a point's error is measured in: 'scaled' divides it by "
             + "the standard deviation of the window its forecast came from (errors comparable across series and with "
@@ -188,6 +196,8 @@ public final class VigilConfig extends AbstractConfig {
                     THRESHOLD_MIN_DOC)
             .define(THRESHOLD_LOW_STEPS_CONFIG, Type.INT, D.lowErrorSteps(), atLeast(0), Importance.MEDIUM,
                     THRESHOLD_LOW_STEPS_DOC)
+            .define(THRESHOLD_WARMUP_CONFIG, Type.STRING, D.thresholdWarmUp().id(),
+                    Validators.oneOfIgnoringCase("calibrated", "learn"), Importance.MEDIUM, THRESHOLD_WARMUP_DOC)
             .define(SCORE_ERROR_UNITS_CONFIG, Type.STRING, "scaled", ConfigDef.ValidString.in("scaled", "raw"),
                     Importance.MEDIUM, SCORE_ERROR_UNITS_DOC)
             .define(ALERT_OPEN_STEPS_CONFIG, Type.INT, D.openAfterSteps(), atLeast(1), Importance.MEDIUM,
@@ -274,7 +284,7 @@ public final class VigilConfig extends AbstractConfig {
                 getDouble(THRESHOLD_MIN_CONFIG), getString(SCORE_ERROR_UNITS_CONFIG).equals("raw"),
                 InferenceMode.parse(getString(INFERENCE_MODE_CONFIG)),
                 getInt(INFERENCE_STATE_REFRESH_STEPS_CONFIG), getDouble(INFERENCE_STATE_MAX_DRIFT_CONFIG),
-                getInt(THRESHOLD_LOW_STEPS_CONFIG));
+                getInt(THRESHOLD_LOW_STEPS_CONFIG), ThresholdWarmUp.parse(getString(THRESHOLD_WARMUP_CONFIG)));
     }
 
     /** How the model runs. */

@@ -13,6 +13,7 @@ import dev.vigil.streamer.scoring.DynamicThreshold;
 import dev.vigil.streamer.scoring.EventType;
 import dev.vigil.streamer.scoring.LowThreshold;
 import dev.vigil.streamer.scoring.Severity;
+import dev.vigil.streamer.scoring.ThresholdWarmUp;
 import dev.vigil.streamer.state.SeriesState;
 
 import java.util.ArrayList;
@@ -83,9 +84,13 @@ final class PointScorer {
         double previous = state.smoothedError();
         double smoothed = Double.isNaN(previous) ? pointError
                 : settings.smoothingAlpha() * pointError + (1 - settings.smoothingAlpha()) * previous;
-        double threshold = DynamicThreshold.pruned(DynamicThreshold.threshold(calibrated, state.errors(),
-                settings.minErrorHistory(), settings.minThresholdFraction()), state.errors(),
-                settings.thresholdMargin(), settings.thresholdMin());
+        // learning: the errors of the series' start are its normal, so there is no threshold yet and none caps them
+        boolean learning = settings.thresholdWarmUp() == ThresholdWarmUp.LEARN
+                && state.errors().size() < settings.minErrorHistory();
+        double threshold = learning ? Double.POSITIVE_INFINITY
+                : DynamicThreshold.pruned(DynamicThreshold.threshold(calibrated, state.errors(),
+                        settings.minErrorHistory(), settings.minThresholdFraction()), state.errors(),
+                        settings.thresholdMargin(), settings.thresholdMin());
         boolean anomalous = smoothed > threshold;
         double score = AnomalyScore.score(smoothed, threshold);
         Severity severity = AnomalyScore.severity(smoothed, threshold);
@@ -99,7 +104,8 @@ final class PointScorer {
             }
         }
         state.smoothedError(smoothed);
-        // capped at the threshold, so an anomaly never raises its own bar while a lasting change still moves it
+        // capped at the threshold (none while learning), so an anomaly never raises its own bar while a lasting
+        // change still moves it
         state.errors().add((float) Math.min(smoothed, threshold));
 
         AlertState before = state.alert();
@@ -117,7 +123,9 @@ final class PointScorer {
             deviations.sort(Comparator.comparingDouble(AnomalyEvent.Deviation::scaledError).reversed());
             event = new AnomalyEvent(anomaly.anomalyId(), transition.event().name(), series,
                     anomaly.severity() == null ? null : anomaly.severity().name(), ts, anomaly.openedAtMillis(),
-                    score, Math.max(anomaly.peakScore(), score), threshold, state.labels(), deviations,
+                    // an anomaly open when the warm-up began again (min.history raised) resolves while learning
+                    score, Math.max(anomaly.peakScore(), score), learning ? calibrated : threshold, state.labels(),
+                    deviations,
                     modelVersion);
         }
         double[] errors = new double[targets];
@@ -130,8 +138,10 @@ final class PointScorer {
             upper[t] = expectations[t] + band;
         }
         ScoreRecord record = new ScoreRecord(series, ts, ScoreRecord.SCORED, null, null, byTarget(values),
-                byTarget(expectations), byTarget(errors), byTarget(lower), byTarget(upper), pointError, smoothed, score,
-                threshold, anomalous, step + 1, filledBefore > 0 ? filledBefore : null, modelVersion);
+                byTarget(expectations), byTarget(errors), learning ? null : byTarget(lower),
+                learning ? null : byTarget(upper), pointError, smoothed, learning ? null : score,
+                learning ? null : threshold, anomalous, step + 1, filledBefore > 0 ? filledBefore : null,
+                modelVersion);
         return new Outcome(record, event);
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.streamer.topology;
 
 import dev.vigil.streamer.inference.InferenceMode;
+import dev.vigil.streamer.scoring.ThresholdWarmUp;
 
 import java.util.Objects;
 
@@ -47,6 +48,8 @@ import java.util.Objects;
  *                               series' low threshold (Hundman et al.'s over the errors mirrored about their mean)
  *                               for this many steps in a row: a signal that stopped varying; only where the
  *                               errors' mean is above {@code thresholdMin}; 0 turns it off
+ * @param thresholdWarmUp        the threshold while fewer than {@code minErrorHistory} errors are held: the model's
+ *                               calibrated one, or none (nothing anomalous) while the series' own errors are learnt
  */
 public record StreamerSettings(
         String inputTopic,
@@ -72,10 +75,12 @@ public record StreamerSettings(
         InferenceMode inferenceMode,
         int stateRefreshSteps,
         double stateMaxDrift,
-        int lowErrorSteps) {
+        int lowErrorSteps,
+        ThresholdWarmUp thresholdWarmUp) {
 
     public StreamerSettings {
         Objects.requireNonNull(inferenceMode, "inferenceMode");
+        Objects.requireNonNull(thresholdWarmUp, "thresholdWarmUp");
         if (stateRefreshSteps < 0) {
             throw new IllegalArgumentException("stateRefreshSteps: expected at least 0, found " + stateRefreshSteps);
         }
@@ -89,7 +94,7 @@ public record StreamerSettings(
 
     /**
      * Settings without pruning margin, absolute threshold floor or low threshold, errors in window standard
-     * deviations.
+     * deviations, the calibrated threshold during the warm-up.
      */
     public StreamerSettings(String inputTopic, String scoresTopic, String forecastsTopic, String anomaliesTopic,
                             String deadLetterTopic, int batchMaxSize, long batchMaxLingerMs, int gapFillMaxSteps,
@@ -99,7 +104,7 @@ public record StreamerSettings(
         this(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic, batchMaxSize,
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
                 minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs, 0, 0, false,
-                InferenceMode.AUTO, 0, DEFAULT_STATE_MAX_DRIFT, 0);
+                InferenceMode.AUTO, 0, DEFAULT_STATE_MAX_DRIFT, 0, ThresholdWarmUp.CALIBRATED);
     }
 
     /** Default of {@link #stateMaxDrift()}. */
@@ -111,7 +116,7 @@ public record StreamerSettings(
                 batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory, minErrorHistory,
                 minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, futureLimitMs,
                 thresholdMargin, thresholdMin, rawErrors, inferenceMode, stateRefreshSteps, stateMaxDrift,
-                lowErrorSteps);
+                lowErrorSteps, thresholdWarmUp);
     }
 
     /** These settings with another inference mode, state refresh interval and largest scaling drift. */
@@ -119,7 +124,8 @@ public record StreamerSettings(
         return new StreamerSettings(inputTopic, scoresTopic, forecastsTopic, anomaliesTopic, deadLetterTopic,
                 batchMaxSize, batchMaxLingerMs, gapFillMaxSteps, thresholdQuantile, smoothingAlpha, errorHistory,
                 minErrorHistory, minThresholdFraction, openAfterSteps, resolveAfterQuietSteps, maxLabels, maxFutureMs,
-                thresholdMargin, thresholdMin, rawErrors, mode, refreshSteps, maxDrift, lowErrorSteps);
+                thresholdMargin, thresholdMin, rawErrors, mode, refreshSteps, maxDrift, lowErrorSteps,
+                thresholdWarmUp);
     }
 
     /** The documented defaults, with the default topic names. */

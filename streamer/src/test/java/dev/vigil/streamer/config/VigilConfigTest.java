@@ -2,6 +2,7 @@ package dev.vigil.streamer.config;
 
 import dev.vigil.streamer.inference.ExecutionProvider;
 import dev.vigil.streamer.inference.InferenceOptions;
+import dev.vigil.streamer.scoring.ThresholdWarmUp;
 import dev.vigil.streamer.topology.StreamerSettings;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,13 @@ class VigilConfigTest {
     }
 
     @Test
+    void thresholdWarmUpIsCalibratedByDefaultAndLearnOnRequest() {
+        assertEquals(ThresholdWarmUp.CALIBRATED, config().toSettings().thresholdWarmUp());
+        assertEquals(ThresholdWarmUp.LEARN, config("vigil.threshold.warmup", " Learn ").toSettings().thresholdWarmUp(),
+                "the value is read ignoring case and blanks, as the other named choices are");
+    }
+
+    @Test
     void inferenceOptionsAndShutdownTimeout() {
         VigilConfig config = config("vigil.inference.provider", "CUDA", "vigil.inference.cuda.fallback", "false",
                 "vigil.inference.intra.op.threads", "4", "vigil.shutdown.timeout.ms", "1500");
@@ -70,6 +78,7 @@ class VigilConfigTest {
         "vigil.score.smoothing.alpha; 1.5; (0.0, 1.0]",
         "vigil.threshold.min.fraction; 2; no more than 1",
         "vigil.inference.provider; tpu; [cpu, cuda]",
+        "vigil.threshold.warmup; quiet; [calibrated, learn]",
         "vigil.inference.cuda.fallback; maybe; true or false",
         "vigil.inference.intra.op.threads; 0; at least 1",
         "vigil.input.topic; bad topic; topic name",

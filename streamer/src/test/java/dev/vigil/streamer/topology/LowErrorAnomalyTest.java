@@ -1,6 +1,7 @@
 package dev.vigil.streamer.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.streamer.scoring.ThresholdWarmUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class LowErrorAnomalyTest {
         return new StreamerSettings(t.inputTopic(), t.scoresTopic(), t.forecastsTopic(), t.anomaliesTopic(),
                 t.deadLetterTopic(), t.batchMaxSize(), t.batchMaxLingerMs(), t.gapFillMaxSteps(),
                 t.thresholdQuantile(), 0.1, 256, 50, 0, 3, 20, t.maxLabels(), t.maxFutureMs(), 0.1, 0, true,
-                t.inferenceMode(), t.stateRefreshSteps(), t.stateMaxDrift(), lowErrorSteps);
+                t.inferenceMode(), t.stateRefreshSteps(), t.stateMaxDrift(), lowErrorSteps, ThresholdWarmUp.CALIBRATED);
     }
 
     /** Scores and anomaly events of a series that varies around 100, then holds 100 exactly. */

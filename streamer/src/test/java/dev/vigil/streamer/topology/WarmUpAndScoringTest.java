@@ -1,6 +1,7 @@
 package dev.vigil.streamer.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.streamer.scoring.ThresholdWarmUp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,7 @@ class WarmUpAndScoringTest {
                 raw.thresholdQuantile(), raw.smoothingAlpha(), raw.errorHistory(), raw.minErrorHistory(),
                 raw.minThresholdFraction(), raw.openAfterSteps(), raw.resolveAfterQuietSteps(), raw.maxLabels(),
                 raw.maxFutureMs(), 0, 0, true, raw.inferenceMode(), raw.stateRefreshSteps(),
-                raw.stateMaxDrift(), 0);
+                raw.stateMaxDrift(), 0, ThresholdWarmUp.CALIBRATED);
         fixture = new TopologyFixture(raw, model, stateDir);
         for (int i = 0; i < 6; i++) {
             fixture.sendValue("web-1", 1_000_000 + i * STEP, i % 2 == 0 ? 100 : 120);
