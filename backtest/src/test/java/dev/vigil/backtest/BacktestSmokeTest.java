@@ -5,7 +5,7 @@ import dev.vigil.spec.Scaling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,13 +30,14 @@ class BacktestSmokeTest {
     private static final int PREFIX = 500;
     private static final int SHIFT_AT = 700;
     private static final int SHIFT_LENGTH = 60;
+    private static final int LEARNT_ERRORS = 600;
 
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "--scaling {0}")
-    @ValueSource(strings = {"window", "fixed"})
-    void trainsOnThePrefixScoresTheRestAndDetectsTheInjectedShifts(String scaling) throws IOException {
+    @ParameterizedTest(name = "--scaling {0}, threshold warm-up {1}")
+    @CsvSource({"window, calibrated", "fixed, calibrated", "fixed, learn"})
+    void trainsOnThePrefixScoresTheRestAndDetectsTheInjectedShifts(String scaling, String warmUp) throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));
         Random random = new Random(3);
         StringBuilder labels = new StringBuilder("series,start,end,kind\n");
@@ -57,21 +58,33 @@ class BacktestSmokeTest {
         Files.writeString(labelsFile, labels);
         Path out = dir.resolve("out");
 
+        // the prefix is streamed too: a series learning its threshold until its 600th error, the 624th row, has
+        // its first scored rows (from the 500th) without a score
+        boolean learn = warmUp.equals("learn");
         Run run = run("run", "--csv", data.toString(), "--labels", labelsFile.toString(), "--train-rows",
                 Integer.toString(PREFIX), "--window", "24", "--horizon", "2", "--hidden", "16", "--epochs", "6",
                 "--windows-per-epoch", "1024", "--scaling", scaling, "-o", out.toString(),
-                "--set", "vigil.threshold.min.fraction=0.5");
+                "--set", "vigil.threshold.min.fraction=0.5", "--set", "vigil.threshold.warmup=" + warmUp,
+                "--set", "vigil.threshold.history=1024",
+                "--set", "vigil.threshold.min.history=" + (learn ? LEARNT_ERRORS : 32));
 
         assertEquals(0, run.code, "exit code; output:\n" + run.output);
         assertTrue(run.output.contains("2 labeled, 2 detected"), "both injected shifts detected:\n" + run.output);
         List<String> rows = Files.readAllLines(out.resolve("rows/cpu-a.csv"));
         assertEquals("ts,value,expected,lower,upper,score,flag,alert", rows.get(0));
         assertEquals(ROWS - PREFIX, rows.size() - 1, "one row per scored row after the training prefix");
+        int learning = 0;
         for (String row : rows.subList(1, rows.size())) {
             String[] cells = row.split(",", -1);
+            if (cells[5].isEmpty() && !cells[2].isEmpty()) {
+                learning++; // forecast, but no threshold yet
+                continue;
+            }
             double score = Double.parseDouble(cells[5]);
             assertTrue(score >= 0 && score <= 1, "score in [0, 1]: " + row);
         }
+        assertEquals(learn ? LEARNT_ERRORS - (PREFIX - 24) : 0, learning,
+                "rows with a forecast but no score: those of a series learning its threshold");
         assertTrue(rows.stream().skip(1).anyMatch(r -> r.endsWith(",1,1")), "some rows flagged inside an alert");
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("| level-shift | 2 | 2 | 100.0% |"), "per-kind table in the report:\n" + report);
