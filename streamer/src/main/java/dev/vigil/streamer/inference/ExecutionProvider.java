@@ -1,10 +1,11 @@
 package dev.vigil.streamer.inference;
 
-import java.util.Arrays;
+import dev.vigil.streamer.NamedChoice;
+
 import java.util.Locale;
 
 /** Where ONNX Runtime runs the model. */
-public enum ExecutionProvider {
+public enum ExecutionProvider implements NamedChoice {
 
     /** ONNX Runtime's default CPU provider; always available. */
     CPU,
@@ -13,6 +14,7 @@ public enum ExecutionProvider {
     CUDA;
 
     /** The lower-case name used in configuration, logs and metric tags: {@code cpu} or {@code cuda}. */
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -23,16 +25,6 @@ public enum ExecutionProvider {
      * @throws IllegalArgumentException naming the accepted values and the one found
      */
     public static ExecutionProvider parse(String value) {
-        if (value != null) {
-            String wanted = value.trim();
-            for (ExecutionProvider provider : values()) {
-                if (provider.id().equalsIgnoreCase(wanted)) {
-                    return provider;
-                }
-            }
-        }
-        throw new IllegalArgumentException("execution provider: expected one of "
-                + Arrays.stream(values()).map(ExecutionProvider::id).toList() + ", found "
-                + (value == null ? "null" : "'" + value + "'"));
+        return NamedChoice.parse(ExecutionProvider.class, "execution provider", value);
     }
 }

@@ -1,10 +1,11 @@
 package dev.vigil.streamer.inference;
 
-import java.util.Arrays;
+import dev.vigil.streamer.NamedChoice;
+
 import java.util.Locale;
 
 /** How a series' forecast is computed from its history. */
-public enum InferenceMode {
+public enum InferenceMode implements NamedChoice {
 
     /** Stateful when the model carries LSTM state, window otherwise (models exported before stateful serving). */
     AUTO,
@@ -19,6 +20,7 @@ public enum InferenceMode {
     WINDOW;
 
     /** The lower-case name used in configuration and logs. */
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -34,15 +36,6 @@ public enum InferenceMode {
      * @throws IllegalArgumentException naming the accepted values and the one found
      */
     public static InferenceMode parse(String value) {
-        if (value != null) {
-            for (InferenceMode mode : values()) {
-                if (mode.id().equalsIgnoreCase(value.trim())) {
-                    return mode;
-                }
-            }
-        }
-        throw new IllegalArgumentException("inference mode: expected one of "
-                + Arrays.stream(values()).map(InferenceMode::id).toList() + ", found "
-                + (value == null ? "null" : "'" + value + "'"));
+        return NamedChoice.parse(InferenceMode.class, "inference mode", value);
     }
 }

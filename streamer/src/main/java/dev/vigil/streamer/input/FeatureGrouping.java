@@ -1,13 +1,14 @@
 package dev.vigil.streamer.input;
 
-import java.util.Arrays;
+import dev.vigil.streamer.NamedChoice;
+
 import java.util.Locale;
 
 /**
  * How the several fields of a Telegraf or line-protocol measurement become series; {@link #id()} is the value of
  * {@code vigil.input.features}. Prometheus and OTLP metrics carry one value each and are not affected.
  */
-public enum FeatureGrouping {
+public enum FeatureGrouping implements NamedChoice {
 
     /** Each field is its own univariate series: metric name {@code <measurement>_<field>}, feature {@code value}. */
     FIELD,
@@ -15,6 +16,7 @@ public enum FeatureGrouping {
     MEASUREMENT;
 
     /** The lower-case name used in configuration: {@code field} or {@code measurement}. */
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -25,16 +27,6 @@ public enum FeatureGrouping {
      * @throws IllegalArgumentException naming the accepted values and the one found
      */
     public static FeatureGrouping parse(String value) {
-        if (value != null) {
-            String wanted = value.trim();
-            for (FeatureGrouping grouping : values()) {
-                if (grouping.id().equalsIgnoreCase(wanted)) {
-                    return grouping;
-                }
-            }
-        }
-        throw new IllegalArgumentException("feature grouping: expected one of "
-                + Arrays.stream(values()).map(FeatureGrouping::id).toList() + ", found "
-                + (value == null ? "null" : "'" + value + "'"));
+        return NamedChoice.parse(FeatureGrouping.class, "feature grouping", value);
     }
 }

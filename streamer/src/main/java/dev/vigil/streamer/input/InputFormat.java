@@ -1,9 +1,9 @@
 package dev.vigil.streamer.input;
 
-import java.util.Arrays;
+import dev.vigil.streamer.NamedChoice;
 
 /** The formats the metrics topic may carry; {@link #id()} is the value of {@code vigil.input.format}. */
-public enum InputFormat {
+public enum InputFormat implements NamedChoice {
 
     /** Vigil's own: key = series id, value {@code {"ts": ..., "value": ...}} or {@code {"ts": ..., "values": {}}}. */
     VIGIL_JSON("vigil-json"),
@@ -23,6 +23,7 @@ public enum InputFormat {
     }
 
     /** The name used in configuration and logs, e.g. {@code telegraf-json}. */
+    @Override
     public String id() {
         return id;
     }
@@ -33,16 +34,6 @@ public enum InputFormat {
      * @throws IllegalArgumentException naming the accepted ids and the one found
      */
     public static InputFormat parse(String value) {
-        if (value != null) {
-            String wanted = value.trim();
-            for (InputFormat format : values()) {
-                if (format.id.equalsIgnoreCase(wanted)) {
-                    return format;
-                }
-            }
-        }
-        throw new IllegalArgumentException("input format: expected one of "
-                + Arrays.stream(values()).map(InputFormat::id).toList() + ", found "
-                + (value == null ? "null" : "'" + value + "'"));
+        return NamedChoice.parse(InputFormat.class, "input format", value);
     }
 }

@@ -1,10 +1,11 @@
 package dev.vigil.streamer.scoring;
 
-import java.util.Arrays;
+import dev.vigil.streamer.NamedChoice;
+
 import java.util.Locale;
 
 /** What a series' threshold is while it holds fewer smoothed errors than the dynamic threshold needs. */
-public enum ThresholdWarmUp {
+public enum ThresholdWarmUp implements NamedChoice {
 
     /**
      * The model's calibrated threshold from the first forecast on; an error above it is held at it, so an anomaly in
@@ -20,6 +21,7 @@ public enum ThresholdWarmUp {
     LEARN;
 
     /** The lower-case name used in configuration. */
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -30,15 +32,6 @@ public enum ThresholdWarmUp {
      * @throws IllegalArgumentException naming the accepted values and the one found
      */
     public static ThresholdWarmUp parse(String value) {
-        if (value != null) {
-            for (ThresholdWarmUp warmUp : values()) {
-                if (warmUp.id().equalsIgnoreCase(value.trim())) {
-                    return warmUp;
-                }
-            }
-        }
-        throw new IllegalArgumentException("threshold warm-up: expected one of "
-                + Arrays.stream(values()).map(ThresholdWarmUp::id).toList() + ", found "
-                + (value == null ? "null" : "'" + value + "'"));
+        return NamedChoice.parse(ThresholdWarmUp.class, "threshold warm-up", value);
     }
 }
