@@ -23,21 +23,13 @@ class LowErrorAnomalyTest {
     @TempDir
     Path stateDir;
 
-    /** Raw errors smoothed with 0.1, a threshold adapting after 50 errors, alerts after 3 steps. */
-    static StreamerSettings settings(int lowErrorSteps) {
-        StreamerSettings t = TopologyFixture.settings(1);
-        return new StreamerSettings(t.inputTopic(), t.scoresTopic(), t.forecastsTopic(), t.anomaliesTopic(),
-                t.deadLetterTopic(), t.batchMaxSize(), t.batchMaxLingerMs(), t.gapFillMaxSteps(),
-                t.thresholdQuantile(), 0.1, 256, 50, 0, 3, 20, t.maxLabels(), t.maxFutureMs(), 0.1, 0, true,
-                t.inferenceMode(), t.stateRefreshSteps(), t.stateMaxDrift(), lowErrorSteps, ThresholdWarmUp.CALIBRATED);
-    }
-
     /** Scores and anomaly events of a series that varies around 100, then holds 100 exactly. */
     record Run(List<JsonNode> scores, List<JsonNode> events) {
     }
 
     Run run(int lowErrorSteps, String dir) {
-        try (TopologyFixture fixture = new TopologyFixture(settings(lowErrorSteps), MeanForecaster.univariate(4, 3),
+        StreamerSettings settings = TopologyFixture.rawErrorSettings(lowErrorSteps, ThresholdWarmUp.CALIBRATED);
+        try (TopologyFixture fixture = new TopologyFixture(settings, MeanForecaster.univariate(4, 3),
                 stateDir.resolve(dir))) {
             Random random = new Random(11);
             for (int i = 0; i < NOISY + STUCK; i++) {

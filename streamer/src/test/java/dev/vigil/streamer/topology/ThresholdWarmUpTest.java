@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThresholdWarmUpTest {
 
     static final int WINDOW = 4;
-    static final int MIN_HISTORY = 50;
+    static final int MIN_HISTORY = TopologyFixture.ADAPT_AFTER;
     static final int RAMP = 200;
     static final int SPIKE = 5;
     static final long START = 1_000_000;
@@ -29,22 +29,13 @@ class ThresholdWarmUpTest {
     @TempDir
     Path stateDir;
 
-    /** Raw errors smoothed with 0.1, a threshold adapting after 50 errors, a 10% margin, alerts after 3 steps. */
-    static StreamerSettings settings(ThresholdWarmUp warmUp) {
-        StreamerSettings t = TopologyFixture.settings(1);
-        return new StreamerSettings(t.inputTopic(), t.scoresTopic(), t.forecastsTopic(), t.anomaliesTopic(),
-                t.deadLetterTopic(), t.batchMaxSize(), t.batchMaxLingerMs(), t.gapFillMaxSteps(),
-                t.thresholdQuantile(), 0.1, 256, MIN_HISTORY, 0, 3, 20, t.maxLabels(), t.maxFutureMs(), 0.1, 0, true,
-                t.inferenceMode(), t.stateRefreshSteps(), t.stateMaxDrift(), 0, warmUp);
-    }
-
     record Run(List<JsonNode> scores, List<JsonNode> events) {
     }
 
     /** A ramp rising 10 per step, then a spike of 500 above it for a few steps. */
     Run run(ThresholdWarmUp warmUp) {
-        try (TopologyFixture fixture = new TopologyFixture(settings(warmUp), MeanForecaster.univariate(WINDOW, 3),
-                stateDir.resolve(warmUp.id()))) {
+        try (TopologyFixture fixture = new TopologyFixture(TopologyFixture.rawErrorSettings(0, warmUp),
+                MeanForecaster.univariate(WINDOW, 3), stateDir.resolve(warmUp.id()))) {
             for (int i = 0; i < RAMP + SPIKE; i++) {
                 fixture.sendValue("queue-1", START + i * STEP, 10.0 * i + (i >= RAMP ? 500 : 0));
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.streamer.inference.Forecaster;
 import dev.vigil.streamer.metrics.StreamerMetrics;
 import dev.vigil.streamer.output.OutputJson;
+import dev.vigil.streamer.scoring.ThresholdWarmUp;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -60,6 +61,22 @@ final class TopologyFixture implements AutoCloseable {
                 d.deadLetterTopic(), batchMaxSize, 60_000, 3, 0.99, 1.0, 64, 1_000_000, 0.5, 3, 4, 4,
                 d.maxFutureMs());
     }
+
+    /**
+     * {@link #settings(int) Test settings} for scoring: raw errors smoothed with 0.1, a threshold adapting after
+     * {@value #ADAPT_AFTER} errors (256 held) with a 10% margin, alerts opening after 3 anomalous steps and resolving
+     * after 20 normal ones.
+     */
+    static StreamerSettings rawErrorSettings(int lowErrorSteps, ThresholdWarmUp warmUp) {
+        StreamerSettings t = settings(1);
+        return new StreamerSettings(t.inputTopic(), t.scoresTopic(), t.forecastsTopic(), t.anomaliesTopic(),
+                t.deadLetterTopic(), t.batchMaxSize(), t.batchMaxLingerMs(), t.gapFillMaxSteps(),
+                t.thresholdQuantile(), 0.1, 256, ADAPT_AFTER, 0, 3, 20, t.maxLabels(), t.maxFutureMs(), 0.1, 0, true,
+                t.inferenceMode(), t.stateRefreshSteps(), t.stateMaxDrift(), lowErrorSteps, warmUp);
+    }
+
+    /** Errors {@link #rawErrorSettings} holds before its threshold adapts. */
+    static final int ADAPT_AFTER = 50;
 
     void send(String series, String json) {
         input.pipeInput(series == null ? null : series.getBytes(StandardCharsets.UTF_8),
