@@ -1,6 +1,7 @@
 package dev.vigil.streamer;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A value of a configuration key that takes one of a few names (an input format, an inference mode...): an enum
@@ -8,8 +9,13 @@ import java.util.Arrays;
  */
 public interface NamedChoice {
 
-    /** The name used in configuration and logs. */
-    String id();
+    /** The enum constant's own name. */
+    String name();
+
+    /** The name used in configuration, logs and metric tags: by default the constant's name in lower case. */
+    default String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * The constant of {@code type} named {@code value}, ignoring case and surrounding blanks.

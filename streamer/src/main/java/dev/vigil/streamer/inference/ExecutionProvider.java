@@ -2,9 +2,10 @@ package dev.vigil.streamer.inference;
 
 import dev.vigil.streamer.NamedChoice;
 
-import java.util.Locale;
-
-/** Where ONNX Runtime runs the model. */
+/**
+ * Where ONNX Runtime runs the model; {@link #id()} ({@code cpu}, {@code cuda}) names it in configuration and metric
+ * tags.
+ */
 public enum ExecutionProvider implements NamedChoice {
 
     /** ONNX Runtime's default CPU provider; always available. */
@@ -12,12 +13,6 @@ public enum ExecutionProvider implements NamedChoice {
 
     /** NVIDIA GPUs; needs the GPU build of ONNX Runtime, CUDA libraries and a visible device at run time. */
     CUDA;
-
-    /** The lower-case name used in configuration, logs and metric tags: {@code cpu} or {@code cuda}. */
-    @Override
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /**
      * Parses a configured name, ignoring case and surrounding blanks.

@@ -2,8 +2,6 @@ package dev.vigil.streamer.inference;
 
 import dev.vigil.streamer.NamedChoice;
 
-import java.util.Locale;
-
 /** How a series' forecast is computed from its history. */
 public enum InferenceMode implements NamedChoice {
 
@@ -18,12 +16,6 @@ public enum InferenceMode implements NamedChoice {
 
     /** Re-run the whole W-step window for every forecast: exact, and W times the LSTM work of stateful. */
     WINDOW;
-
-    /** The lower-case name used in configuration and logs. */
-    @Override
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** Whether a model with {@code stateSize} floats of state (0: none) is served statefully in this mode. */
     public boolean stateful(int stateSize) {

@@ -2,8 +2,6 @@ package dev.vigil.streamer.input;
 
 import dev.vigil.streamer.NamedChoice;
 
-import java.util.Locale;
-
 /**
  * How the several fields of a Telegraf or line-protocol measurement become series; {@link #id()} is the value of
  * {@code vigil.input.features}. Prometheus and OTLP metrics carry one value each and are not affected.
@@ -14,12 +12,6 @@ public enum FeatureGrouping implements NamedChoice {
     FIELD,
     /** One multivariate series per measurement and tag set: metric name {@code <measurement>}, features = fields. */
     MEASUREMENT;
-
-    /** The lower-case name used in configuration: {@code field} or {@code measurement}. */
-    @Override
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /**
      * Parses a configured name, ignoring case and surrounding blanks.

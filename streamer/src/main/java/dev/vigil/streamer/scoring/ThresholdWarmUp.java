@@ -2,8 +2,6 @@ package dev.vigil.streamer.scoring;
 
 import dev.vigil.streamer.NamedChoice;
 
-import java.util.Locale;
-
 /** What a series' threshold is while it holds fewer smoothed errors than the dynamic threshold needs. */
 public enum ThresholdWarmUp implements NamedChoice {
 
@@ -19,12 +17,6 @@ public enum ThresholdWarmUp implements NamedChoice {
      * instead of alerting until the capped errors have caught up.
      */
     LEARN;
-
-    /** The lower-case name used in configuration. */
-    @Override
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /**
      * Parses a configured name, ignoring case and surrounding blanks.
