@@ -119,12 +119,44 @@ final class SmapMslCommand extends BacktestCommand implements Callable<Integer> 
 
     private List<SeriesResult> run(SmapMslData benchmark, List<SmapMslData.Channel> chosen, List<String> features,
                                    String name, PrintWriter out) {
-        History train = benchmark.train(chosen, features);
-        History test = benchmark.test(chosen, features);
+        // The label file lists a channel once per row (P-2 twice): each row is scored, its channel trained on once.
+        List<List<SmapMslData.Channel>> rounds = distinctRounds(chosen);
         Path modelFile = scoring.output.resolve("models").resolve(name + ".onnx");
         if (!reuseModels || !java.nio.file.Files.isRegularFile(modelFile)) {
-            ModelSource.train(train, model, modelFile, out);
+            ModelSource.train(benchmark.train(rounds.get(0), features), model, modelFile, out);
         }
+        List<SeriesResult> results = new ArrayList<>();
+        for (List<SmapMslData.Channel> round : rounds) {
+            results.addAll(score(benchmark, round, features, modelFile));
+        }
+        for (SeriesResult r : results) {
+            EventCounts c = r.match().counts();
+            out.printf(Locale.ROOT, "  %-6s %5d rows: %d/%d labeled detected, %d false alerts%n", r.series(),
+                    r.rows().size(), c.truePositives(), r.labels().size(), c.falsePositives());
+        }
+        return results;
+    }
+
+    /** The channels in rounds whose ids are unique, the first round holding every distinct channel. */
+    static List<List<SmapMslData.Channel>> distinctRounds(List<SmapMslData.Channel> chosen) {
+        List<List<SmapMslData.Channel>> rounds = new ArrayList<>();
+        for (SmapMslData.Channel channel : chosen) {
+            List<SmapMslData.Channel> round = rounds.stream()
+                    .filter(r -> r.stream().noneMatch(c -> c.id().equals(channel.id())))
+                    .findFirst().orElse(null);
+            if (round == null) {
+                round = new ArrayList<>();
+                rounds.add(round);
+            }
+            round.add(channel);
+        }
+        return rounds;
+    }
+
+    private List<SeriesResult> score(SmapMslData benchmark, List<SmapMslData.Channel> chosen, List<String> features,
+                                     Path modelFile) {
+        History train = benchmark.train(chosen, features);
+        History test = benchmark.test(chosen, features);
         List<ScoredSeries> scored = new ArrayList<>();
         Map<String, List<TimeRange>> labels = new LinkedHashMap<>();
         for (int i = 0; i < chosen.size(); i++) {
@@ -139,13 +171,7 @@ final class SmapMslCommand extends BacktestCommand implements Callable<Integer> 
                 labels.put(channel.id(), channel.anomalies());
             }
         }
-        List<SeriesResult> results = score(modelFile, scored, features, labels, fed -> { });
-        for (SeriesResult r : results) {
-            EventCounts c = r.match().counts();
-            out.printf(Locale.ROOT, "  %-6s %5d rows: %d/%d labeled detected, %d false alerts%n", r.series(),
-                    r.rows().size(), c.truePositives(), r.labels().size(), c.falsePositives());
-        }
-        return results;
+        return score(modelFile, scored, features, labels, fed -> { });
     }
 
     private String description() {

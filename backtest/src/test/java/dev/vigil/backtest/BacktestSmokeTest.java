@@ -144,6 +144,17 @@ class BacktestSmokeTest {
     }
 
     @Test
+    void aChannelListedTwiceIsTrainedOnOnceAndScoredOncePerRow() {
+        var p2 = new SmapMslData.Channel("P-2", "SMAP", List.of());
+        var a1 = new SmapMslData.Channel("A-1", "SMAP", List.of());
+        var p2again = new SmapMslData.Channel("P-2", "SMAP", List.of());
+        var rounds = SmapMslCommand.distinctRounds(List.of(p2, a1, p2again));
+        assertEquals(List.of(List.of(p2, a1), List.of(p2again)), rounds,
+                "the first round, which the spacecraft model trains on, holds each channel once; the repeat is "
+                        + "scored in a round of its own, so no scoring run sees one series id twice");
+    }
+
+    @Test
     void aTestFileStreamedAfterItsTrainFileIsScoredFromItsFirstRowWithItsLabelsMovedAlong() {
         long step = SmapMslData.STEP_MILLIS;
         var train = new dev.vigil.trainer.data.Series("T-1", new long[] {0, step, 2 * step}, new double[] {1, 2, 3},
