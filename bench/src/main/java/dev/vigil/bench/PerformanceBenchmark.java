@@ -74,11 +74,12 @@ public final class PerformanceBenchmark implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     double latencyRate;
 
-    @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency phase's "
-            + "measurement (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latency-seconds", defaultValue = "60", description = "Length of the latency phase's "
+            + "measurement; the default takes in two of the streamer's 30 s commits, as many per second as a "
+            + "long-running streamer has (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
-    @Option(names = "--latency-warm-up-seconds", defaultValue = "10", description = "Seconds the latency phase sends "
+    @Option(names = "--latency-warm-up-seconds", defaultValue = "20", description = "Seconds the latency phase sends "
             + "at its rate before it measures: the streamer's passage from the bulk input to the steady rate, shown "
             + "in the timeline but not in the percentiles (default: ${DEFAULT-VALUE}).")
     int latencyWarmUpSeconds;
