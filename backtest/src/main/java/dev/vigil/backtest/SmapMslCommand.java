@@ -155,7 +155,7 @@ final class SmapMslCommand extends BacktestCommand implements Callable<Integer> 
 
     private List<SeriesResult> score(SmapMslData benchmark, List<SmapMslData.Channel> chosen, List<String> features,
                                      Path modelFile) {
-        History train = benchmark.train(chosen, features);
+        History train = afterTrain ? benchmark.train(chosen, features) : null;
         History test = benchmark.test(chosen, features);
         List<ScoredSeries> scored = new ArrayList<>();
         Map<String, List<TimeRange>> labels = new LinkedHashMap<>();
